@@ -1,6 +1,7 @@
 package org.tensionwatch.streams;
 
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -11,8 +12,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensionwatch.avro.Article;
@@ -35,17 +34,19 @@ public final class ExtractionTopology {
     private ExtractionTopology() {
     }
 
-    public static Topology build(Topics topics, EventExtractor extractor) {
+    /**
+     * @param streamsConfig the Streams configuration the topology will run with; it decides between
+     *     persistent and in-memory stores
+     */
+    public static Topology build(Topics topics, EventExtractor extractor, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        StoreBuilder<KeyValueStore<String, Integer>> counts = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(EVENT_COUNTS_STORE), Serdes.String(), Serdes.Integer());
-        builder.addStateStore(counts);
+        builder.addStateStore(StoreKind.keyValue(EVENT_COUNTS_STORE, Serdes.String(), Serdes.Integer(), streamsConfig));
         builder.stream(topics.articles().name(),
                         Consumed.with(topics.articles().keySerde(), topics.articles().valueSerde()).withName("read-articles"))
                 .process(() -> new ExtractEvents(extractor), Named.as(EXTRACT_PROCESSOR), EVENT_COUNTS_STORE)
                 .to(topics.events().name(),
                         Produced.with(topics.events().keySerde(), topics.events().valueSerde()).withName("write-events"));
-        return builder.build();
+        return builder.build(streamsConfig);
     }
 
     /** Extracts one article's events and retracts the ids an earlier version of it yielded but this one does not. */
