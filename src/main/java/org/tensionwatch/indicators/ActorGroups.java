@@ -27,8 +27,8 @@ public final class ActorGroups {
     public static final String UNKNOWN = "unknown";
 
     private static final Set<String> NOISE = Set.of(
-            "the", "a", "an", "of", "and", "ethnic", "local", "some", "several", "many", "other", "few", "at", "least", "more",
-            "than", "about", "nearly", "around", "almost", "over", "up", "to", "dozens", "dozen", "hundreds", "hundred",
+            "the", "a", "an", "of", "and", "ethnic", "local", "some", "several", "many", "other", "few", "at", "least",
+            "more", "than", "about", "nearly", "around", "almost", "over", "up", "to", "dozens", "dozen", "hundreds", "hundred",
             "thousands", "thousand", "scores", "numerous", "unidentified", "unnamed");
 
     private static final Set<String> GENERIC = Set.of(

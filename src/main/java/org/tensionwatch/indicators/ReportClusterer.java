@@ -88,8 +88,9 @@ final class ReportClusterer {
         LocalDate draftStart = draft.stated ? draft.day : draft.day.minusDays(settings.fallbackLookbackDays());
         LocalDate refStart = ref.occurredOnStated()
                 ? ref.occurredOn() : ref.occurredOn().minusDays(settings.fallbackLookbackDays());
-        long gap = Math.max(ChronoUnit.DAYS.between(draft.day, refStart), ChronoUnit.DAYS.between(ref.occurredOn(), draftStart));
-        return Math.max(0, gap);
+        long refAfterDraft = ChronoUnit.DAYS.between(draft.day, refStart);
+        long draftAfterRef = ChronoUnit.DAYS.between(ref.occurredOn(), draftStart);
+        return Math.max(0, Math.max(refAfterDraft, draftAfterRef));
     }
 
     private List<CanonicalEvent> build(MatchKey key, List<Draft> drafts) {

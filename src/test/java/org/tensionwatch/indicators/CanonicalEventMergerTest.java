@@ -2,6 +2,7 @@ package org.tensionwatch.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,8 @@ class CanonicalEventMergerTest {
 
         assertThat(events).extracting(CanonicalEvent::actorKey, CanonicalEvent::best)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("protesters", 52L),
-                        org.assertj.core.groups.Tuple.tuple("soldiers", 30L));
+                        tuple("protesters", 52L),
+                        tuple("soldiers", 30L));
     }
 
     @Test
@@ -123,6 +124,18 @@ class CanonicalEventMergerTest {
 
         assertThat(events).extracting(CanonicalEvent::occurredOn).extracting(Object::toString)
                 .containsExactly("2023-05-26", "2023-05-29");
+    }
+
+    @Test
+    void shouldAnchorAChainOfReportsADayApartAtItsEarliestDays() {
+        List<CanonicalEvent> events = mergeAll(
+                Reports.injury("a4").on("2023-05-31").exactly(4).build(),
+                Reports.injury("a2").on("2023-05-29").exactly(2).build(),
+                Reports.injury("a3").on("2023-05-30").exactly(3).build(),
+                Reports.injury("a1").on("2023-05-28").exactly(1).build());
+
+        assertThat(events).extracting(e -> e.occurredOn() + " best " + e.best())
+                .containsExactly("2023-05-28 best 2", "2023-05-30 best 4");
     }
 
     @Test
