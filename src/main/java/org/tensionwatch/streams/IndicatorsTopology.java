@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.tensionwatch.indicators.ActorGroups;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.DailyIndicators;
@@ -42,11 +43,11 @@ public final class IndicatorsTopology {
 
         builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
-                .process(() -> new ReportsByMatchKey(settings.gracePeriodDays()), Named.as("to-reports-by-match-key"))
+                .process(() -> new ReportsByMatchKey(settings.late()), Named.as("to-reports-by-match-key"))
                 .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_MATCH_KEY)
                         .withKeySerde(Serdes.String()).withValueSerde(reportSerde))
-                .process(() -> new MergeIntoCanonicalEvents(new CanonicalEventMerger(settings.merge(),
-                                org.tensionwatch.indicators.ActorGroups.defaults()), settings.gracePeriodDays()),
+                .process(() -> new MergeIntoCanonicalEvents(
+                                new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings.late()),
                         Named.as("merge-into-canonical-events"), StoreNames.CANONICAL_BY_MATCH_KEY)
                 .toTable(Named.as("canonical-events-table"),
                         Materialized.<String, CanonicalEvent, KeyValueStore<Bytes, byte[]>>as(StoreNames.CANONICAL_EVENTS)

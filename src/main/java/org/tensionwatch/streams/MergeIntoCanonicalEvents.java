@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.indicators.LateEventPolicy;
 import org.tensionwatch.indicators.MergeResult;
 
 /**
@@ -19,13 +20,13 @@ import org.tensionwatch.indicators.MergeResult;
 final class MergeIntoCanonicalEvents implements Processor<String, EventReport, String, CanonicalEvent> {
 
     private final CanonicalEventMerger merger;
-    private final int gracePeriodDays;
+    private final LateEventPolicy late;
     private ProcessorContext<String, CanonicalEvent> context;
     private KeyValueStore<String, CanonicalEventList> store;
 
-    MergeIntoCanonicalEvents(CanonicalEventMerger merger, int gracePeriodDays) {
+    MergeIntoCanonicalEvents(CanonicalEventMerger merger, LateEventPolicy late) {
         this.merger = merger;
-        this.gracePeriodDays = gracePeriodDays;
+        this.late = late;
     }
 
     @Override
@@ -38,7 +39,7 @@ final class MergeIntoCanonicalEvents implements Processor<String, EventReport, S
     public void process(Record<String, EventReport> record) {
         CanonicalEventList known = store.get(record.key());
         MergeResult result = merger.merge(known == null ? List.of() : known.events(), record.value());
-        LocalDate acceptedFrom = ReportsByMatchKey.acceptedFrom(context.currentStreamTimeMs(), gracePeriodDays);
+        LocalDate acceptedFrom = late.cutoff(ReportsByMatchKey.streamTime(context));
         store.put(record.key(), new CanonicalEventList(merger.retainMatchable(result.events(), acceptedFrom)));
         // stamped with stream time, not the report's publication time: a report published earlier but
         // received later is still a newer version of the canonical event

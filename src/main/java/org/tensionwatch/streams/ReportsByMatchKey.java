@@ -13,6 +13,7 @@ import org.tensionwatch.domain.AlertLevel;
 import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.indicators.LateEventPolicy;
 import org.tensionwatch.indicators.MatchKey;
 
 /**
@@ -23,11 +24,11 @@ import org.tensionwatch.indicators.MatchKey;
 final class ReportsByMatchKey implements Processor<String, ConflictEvent, String, EventReport> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportsByMatchKey.class);
-    private final int gracePeriodDays;
+    private final LateEventPolicy late;
     private ProcessorContext<String, EventReport> context;
 
-    ReportsByMatchKey(int gracePeriodDays) {
-        this.gracePeriodDays = gracePeriodDays;
+    ReportsByMatchKey(LateEventPolicy late) {
+        this.late = late;
     }
 
     @Override
@@ -47,20 +48,19 @@ final class ReportsByMatchKey implements Processor<String, ConflictEvent, String
             return;
         }
         EventReport report = toReport(event);
-        LocalDate acceptedFrom = acceptedFrom(context.currentStreamTimeMs(), gracePeriodDays);
-        if (report.occurredOn().isBefore(acceptedFrom)) {
+        Instant streamTime = streamTime(context);
+        if (!late.accepts(report.occurredOn(), streamTime)) {
             DroppedReports.LATE.increment();
-            LOG.warn("Report {} about {} arrived after the grace period ({} days, accepting days from {}); not applied",
-                    event.getId(), report.occurredOn(), gracePeriodDays, acceptedFrom);
+            LOG.warn("Report {} about {} arrived after the grace period of {} (accepting days from {}); not applied",
+                    event.getId(), report.occurredOn(), late.grace(), late.cutoff(streamTime));
             return;
         }
         context.forward(record.withKey(MatchKey.of(report).asString()).withValue(report));
     }
 
-    /** The first day a report may still change, given the newest publication time seen. */
-    static LocalDate acceptedFrom(long streamTimeMs, int gracePeriodDays) {
-        long time = Math.max(streamTimeMs, 0);
-        return LocalDate.ofInstant(Instant.ofEpochMilli(time), ZoneOffset.UTC).minusDays(gracePeriodDays);
+    /** The newest publication time this task has seen (record timestamps are publication times). */
+    static Instant streamTime(ProcessorContext<?, ?> context) {
+        return Instant.ofEpochMilli(Math.max(context.currentStreamTimeMs(), 0));
     }
 
     static EventReport toReport(ConflictEvent e) {
