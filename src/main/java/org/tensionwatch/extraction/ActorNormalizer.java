@@ -1,0 +1,83 @@
+package org.tensionwatch.extraction;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the many ways an article names an actor or victim group into one label ("Nato-led peacekeepers",
+ * "KFOR soldiers" -> "KFOR peacekeepers"), from the table in {@code extraction/actors.tsv}; other phrases
+ * keep their wording, cleaned of articles and trailing words.
+ */
+public final class ActorNormalizer {
+
+    private record Rule(Pattern pattern, String label) {
+    }
+
+    private static final Pattern LEADING = Pattern.compile(
+            "^(?:the|a|an|some|also|both|all|angry|many|several|other|fellow)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING = Pattern.compile(
+            "[\\s,]+(?:has|have|had|was|were|is|are|also|then|again|on|in|at|said|who|that|which|and|it|they"
+                    + "|earlier|later|strongly|repeatedly|recently|first|both|he|she|on \\w+)$",
+            Pattern.CASE_INSENSITIVE);
+
+    private final List<Rule> rules;
+
+    private ActorNormalizer(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    /** The normalizer with the table shipped with the extractor. */
+    public static ActorNormalizer load() {
+        List<Rule> rules = new ArrayList<>();
+        InputStream in = ActorNormalizer.class.getClassLoader().getResourceAsStream("extraction/actors.tsv");
+        if (in == null) {
+            throw new IllegalStateException("missing resource extraction/actors.tsv");
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                rules.add(new Rule(Pattern.compile(cols[0]), cols[1]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ActorNormalizer(List.copyOf(rules));
+    }
+
+    /** The label for a phrase, or {@code null} for a blank or missing one. */
+    public String normalize(String phrase) {
+        if (phrase == null) {
+            return null;
+        }
+        String p = phrase.strip().replaceAll("[\"“”\\[\\]]", "").replaceAll("\\s+", " ");
+        String lower = p.toLowerCase(Locale.ROOT);
+        for (Rule rule : rules) {
+            if (rule.pattern().matcher(lower).find()) {
+                return rule.label();
+            }
+        }
+        String previous;
+        do {
+            previous = p;
+            p = LEADING.matcher(p).replaceFirst("");
+            p = TRAILING.matcher(p).replaceFirst("");
+        } while (!p.equals(previous));
+        p = p.replaceAll("^[\\s,.;:'’-]+|[\\s,.;:'’-]+$", "");
+        if (p.isEmpty() || p.length() > 80) {
+            return p.isEmpty() ? null : p.substring(0, 80);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,255 @@
+package org.tensionwatch.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tensionwatch.domain.Qualifier;
+
+/**
+ * Finds figures in a sentence, written in digits or words, with their qualifier ("more than", "about",
+ * "up to", "hundreds of") and the group of people they count; years, dates, ages, percentages, distances
+ * and population figures are never returned.
+ */
+public final class CountPhraseParser {
+
+    private static final Map<String, Integer> UNITS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19));
+    private static final Map<String, Integer> TENS = Map.of(
+            "twenty", 20, "thirty", 30, "forty", 40, "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80,
+            "ninety", 90);
+
+    private static final String QUALIFIER = "(?<qual>more than|over|at least|upwards of|in excess of|no fewer than"
+            + "|no less than|not less than|just over|well over|some|about|around|nearly|almost|approximately"
+            + "|roughly|an estimated|estimated|close to|up to|as many as|fewer than|less than|at most|no more than"
+            + "|just under|a total of|a further|another|at least another)\\s+";
+    private static final String WORD_NUMBER = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]"
+            + "(?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            + "|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten";
+    private static final String VAGUE = "tens of thousands|hundreds of thousands|dozens|hundreds|thousands|scores"
+            + "|several (?:dozen|hundred|thousand)|a few (?:dozen|hundred|thousand)|a couple of hundred";
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\w.,$€£-])(?:" + QUALIFIER + ")?(?:"
+                    + "(?<digits>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(?<dmult>million|thousand|hundred))?"
+                    + "|(?<vague>" + VAGUE + ")"
+                    + "|(?<dozen>a|one|two|three|four|five|six|several|a few) dozen"
+                    + "|(?<word>" + WORD_NUMBER + "|an?)(?:\\s+(?<wmult>hundred|thousand|million))?"
+                    + ")(?![\\w%-]|,\\d|\\.\\d|:\\d)");
+
+    private static final Set<String> SKIPPABLE = Set.of(
+            "more", "additional", "extra", "other", "of", "the", "them", "those", "these", "unarmed", "armed",
+            "ethnic", "foreign", "local", "young", "new", "fresh", "elite", "senior", "junior", "police", "security",
+            "army", "military", "government", "opposition", "rebel", "special", "civilian", "innocent", "peaceful",
+            "anti-government", "pro-government", "riot", "border", "federal", "state", "national", "municipal",
+            "palestinian", "israeli", "ukrainian", "russian", "serb", "albanian", "kosovo", "alleged", "suspected",
+            "off-duty", "female", "male", "elderly", "masked", "unidentified", "unknown", "active", "trained");
+
+    private static final Pattern BLOCKED_BEFORE = Pattern.compile(
+            "(?:aged|age|ages|population of|home to|route|article|resolution|chapter|paragraph|section|page|flight"
+                    + "|number|no\\.|code|year|years"
+                    + "|january|february|march|april|may|june|july|august|september|october|november|december"
+                    + "|jan\\.|feb\\.|aug\\.|sept?\\.|oct\\.|nov\\.|dec\\.|per|top|bottom|\\$|€|£)\\s*$");
+    private static final Pattern UNIT_AFTER = Pattern.compile(
+            "^(?:-|\\s)?(?:years?|year-olds?|months?|weeks?|days?|hours?|minutes?|seconds?|percent|per cent|%|km"
+                    + "|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|kg|kilograms?|tons?|tonnes?|dollars|euros"
+                    + "|pounds|points|am|pm|a\\.m\\.|p\\.m\\.|gmt|bc|ad|times|degrees|square|acres|hectares"
+                    + "|january|february|march|april|may|june|july|august|september|october|november|december"
+                    + "|st|nd|rd|th)\\b");
+    private static final Pattern POPULATION_AFTER = Pattern.compile(
+            "^(?:\\s+\\w+){0,3}\\s+(?:inhabitants|population|minority|community|live|living)\\b");
+
+    /** The figures in the sentence, in order of appearance. */
+    public List<CountMention> find(Sentence sentence) {
+        String lower = sentence.lower();
+        List<CountMention> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(lower);
+        while (m.find()) {
+            CountMention c = toMention(sentence, m);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private CountMention toMention(Sentence sentence, Matcher m) {
+        String lower = sentence.lower();
+        String word = m.group("word");
+        boolean article = word != null && (word.equals("a") || word.equals("an"));
+        if (article && m.group("wmult") == null) {
+            return null;
+        }
+        String before = lower.substring(Math.max(0, m.start() - 25), m.start());
+        String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 30));
+        if (m.group("qual") == null && BLOCKED_BEFORE.matcher(before).find()) {
+            return null;
+        }
+        if (UNIT_AFTER.matcher(after).find() || POPULATION_AFTER.matcher(after).find()) {
+            return null;
+        }
+        Long value = value(m);
+        if (value == null) {
+            return null;
+        }
+        String digits = m.group("digits");
+        if (digits != null && digits.length() == 4 && value >= 1900 && value <= 2100) {
+            return null; // a year, however it is used
+        }
+        Qualifier qualifier = qualifier(m);
+        int[] group = group(sentence, m.end());
+        if (group == null) {
+            return new CountMention(m.start(), m.end(), value, qualifier, null, m.end());
+        }
+        return new CountMention(m.start(), m.end(), value, qualifier,
+                sentence.text().substring(group[0], group[1]), group[1]);
+    }
+
+    private static Long value(Matcher m) {
+        if (m.group("digits") != null) {
+            double v;
+            try {
+                v = Double.parseDouble(m.group("digits").replace(",", ""));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            v *= multiplier(m.group("dmult"));
+            return v > 1e10 ? null : Math.round(v);
+        }
+        if (m.group("vague") != null) {
+            String v = m.group("vague");
+            if (v.startsWith("tens of thousands")) {
+                return 10_000L;
+            }
+            if (v.startsWith("hundreds of thousands")) {
+                return 100_000L;
+            }
+            if (v.contains("dozen")) {
+                return 12L;
+            }
+            if (v.contains("hundred")) {
+                return 100L;
+            }
+            if (v.contains("thousand")) {
+                return 1_000L;
+            }
+            return v.equals("scores") ? 20L : null;
+        }
+        if (m.group("dozen") != null) {
+            String d = m.group("dozen");
+            if (d.equals("several") || d.equals("a few")) {
+                return 12L;
+            }
+            return 12L * (d.equals("a") ? 1 : wordValue(d));
+        }
+        String w = m.group("word");
+        long base = w.equals("a") || w.equals("an") ? 1 : wordValue(w);
+        return Math.round(base * multiplier(m.group("wmult")));
+    }
+
+    private static double multiplier(String mult) {
+        if (mult == null) {
+            return 1;
+        }
+        return switch (mult) {
+            case "million" -> 1_000_000;
+            case "thousand" -> 1_000;
+            default -> 100;
+        };
+    }
+
+    static int wordValue(String w) {
+        String[] parts = w.split("[- ]");
+        int total = 0;
+        for (String p : parts) {
+            Integer v = UNITS.get(p);
+            if (v == null) {
+                v = TENS.get(p);
+            }
+            total += v == null ? 0 : v;
+        }
+        return total;
+    }
+
+    private static Qualifier qualifier(Matcher m) {
+        String vague = m.group("vague");
+        String dozen = m.group("dozen");
+        if (vague != null || (dozen != null && (dozen.equals("several") || dozen.equals("a few")))) {
+            return Qualifier.VAGUE;
+        }
+        String q = m.group("qual");
+        if (q == null) {
+            return Qualifier.EXACT;
+        }
+        return switch (q) {
+            case "more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
+                    "not less than", "just over", "well over", "at least another" -> Qualifier.AT_LEAST;
+            case "up to", "as many as", "fewer than", "less than", "at most", "no more than", "just under" ->
+                    Qualifier.AT_MOST;
+            case "a total of", "a further", "another" -> Qualifier.EXACT;
+            default -> Qualifier.ABOUT;
+        };
+    }
+
+    /** Start and end of the group of people after the number, or null when no person noun follows. */
+    private static int[] group(Sentence sentence, int from) {
+        String text = sentence.text();
+        String lower = sentence.lower();
+        int i = from;
+        int words = 0;
+        while (words < 5) {
+            while (i < lower.length() && lower.charAt(i) == ' ') {
+                i++;
+            }
+            int s = i;
+            while (i < lower.length() && (Character.isLetter(lower.charAt(i)) || lower.charAt(i) == '-'
+                    || lower.charAt(i) == '\'')) {
+                i++;
+            }
+            if (i == s) {
+                return null;
+            }
+            String w = lower.substring(s, i);
+            boolean capitalized = Character.isUpperCase(text.charAt(s));
+            boolean demonymPlural = capitalized && w.length() > 3 && w.endsWith("s") && !isMonthOrDay(w);
+            if (PersonNouns.isPlural(w) || PersonNouns.isSingular(w) || demonymPlural) {
+                return new int[] {s, extendGroup(lower, i)};
+            }
+            if (!SKIPPABLE.contains(w) && !capitalized) {
+                return null;
+            }
+            words++;
+        }
+        return null;
+    }
+
+    private static boolean isMonthOrDay(String w) {
+        return w.endsWith("days") && (w.startsWith("mon") || w.startsWith("tue") || w.startsWith("wed")
+                || w.startsWith("thu") || w.startsWith("fri") || w.startsWith("sat") || w.startsWith("sun"));
+    }
+
+    private static final Pattern GROUP_TAIL = Pattern.compile("^ (?:from|of) (?:the |a |an )?[\\w-]+(?: [\\w-]+){0,3}");
+
+    /** Extends "soldiers" to "soldiers from a Nato-led peacekeeping force", stopping at "and", commas or verbs. */
+    private static int extendGroup(String lower, int end) {
+        Matcher t = GROUP_TAIL.matcher(lower.substring(end, Math.min(lower.length(), end + 60)));
+        if (!t.find()) {
+            return end;
+        }
+        String tail = t.group();
+        int cut = tail.length();
+        for (String stop : new String[] {" and ", " in ", " on ", " at ", " were ", " was ", " who ", " have ",
+                " had ", " after ", " during ", " when "}) {
+            int k = tail.indexOf(stop, 3);
+            if (k >= 0 && k < cut) {
+                cut = k;
+            }
+        }
+        return end + cut;
+    }
+}

@@ -1,0 +1,180 @@
+package org.tensionwatch.extraction;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds time expressions in a sentence and resolves them against the publication date: weekdays to the
+ * most recent such day not after publication, "November 5" to the most recent November 5 not after it;
+ * vague expressions ("last week", "yesterday", "recently") name no day and resolve to {@code null}.
+ */
+public final class DateResolver {
+
+    /** Events older than this many days before publication are background, not news. */
+    public static final int MAX_AGE_DAYS = 35;
+
+    private static final String MONTHS = "January|February|March|April|May|June|July|August|September|October"
+            + "|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "\\b(?:(?<prefix>last|this past|early|late|on|since)\\s+)?"
+                    + "(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\\b");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "\\b(?<month>" + MONTHS + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?");
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>" + MONTHS + ")\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?");
+    private static final Pattern ISO = Pattern.compile("\\b(?<year>(?:19|20)\\d{2})-(?<month>\\d{2})-(?<day>\\d{2})\\b");
+    private static final Pattern MONTH_ONLY = Pattern.compile(
+            "\\b(?:in|since|during|of|last|early|late|mid-?)\\s+(?<month>January|February|March|April|May|June|July"
+                    + "|August|September|October|November|December)\\b(?:\\s+(?<year>(?:19|20)\\d{2})\\b)?");
+    private static final Pattern YEAR = Pattern.compile(
+            "(?<![\\w,.$-])(?<year>(?:19|20)\\d{2})(?:s|[-–](?:\\d{2}|\\d{4}))?(?![\\w,.]\\d)");
+    private static final Pattern TODAY = Pattern.compile("\\b(?:today|tonight|this morning|this afternoon|this evening)\\b");
+    private static final Pattern VAGUE = Pattern.compile(
+            "\\b(?:yesterday|last night|overnight|last week|this week|earlier this week|earlier this month|last month"
+                    + "|this month|recently|days ago|weeks ago|last weekend|this weekend|at the weekend)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The time expressions of the sentence, in order of appearance. */
+    public List<DateMention> find(Sentence sentence, LocalDate published) {
+        String text = sentence.text();
+        List<DateMention> out = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>();
+        Matcher m = ISO.matcher(text);
+        while (m.find()) {
+            LocalDate d = safeDate(Integer.parseInt(m.group("year")), Integer.parseInt(m.group("month")),
+                    Integer.parseInt(m.group("day")));
+            add(out, taken, m, d, published);
+        }
+        for (Pattern p : new Pattern[] {MONTH_DAY, DAY_MONTH}) {
+            m = p.matcher(text);
+            while (m.find()) {
+                if (overlaps(taken, m.start(), m.end())) {
+                    continue;
+                }
+                Month month = month(m.group("month"));
+                int day = Integer.parseInt(m.group("day"));
+                String year = m.group("year");
+                LocalDate d = year != null ? safeDate(Integer.parseInt(year), month.getValue(), day)
+                        : mostRecent(month, day, published);
+                add(out, taken, m, d, published);
+            }
+        }
+        m = WEEKDAY.matcher(text);
+        while (m.find()) {
+            DayOfWeek dow = DayOfWeek.valueOf(m.group("day").toUpperCase(Locale.ROOT));
+            int back = (published.getDayOfWeek().getValue() - dow.getValue() + 7) % 7;
+            if (back == 0 && "last".equals(m.group("prefix"))) {
+                back = 7;
+            }
+            add(out, taken, m, published.minusDays(back), published);
+        }
+        m = MONTH_ONLY.matcher(text);
+        while (m.find()) {
+            if (overlaps(taken, m.start(), m.end())) {
+                continue;
+            }
+            Month month = month(m.group("month"));
+            String year = m.group("year");
+            YearMonth ym = year != null ? YearMonth.of(Integer.parseInt(year), month)
+                    : mostRecentMonth(month, published);
+            boolean old = ChronoUnit.DAYS.between(ym.atEndOfMonth(), published) > MAX_AGE_DAYS;
+            taken.add(new int[] {m.start(), m.end()});
+            out.add(new DateMention(m.start(), m.end(), null, old));
+        }
+        m = YEAR.matcher(text);
+        while (m.find()) {
+            if (overlaps(taken, m.start(), m.end())) {
+                continue;
+            }
+            int year = Integer.parseInt(m.group("year"));
+            out.add(new DateMention(m.start(), m.end(), null, year < published.getYear()
+                    || m.group().endsWith("s")));
+        }
+        m = TODAY.matcher(sentence.lower());
+        while (m.find()) {
+            add(out, taken, m, published, published);
+        }
+        m = VAGUE.matcher(text);
+        while (m.find()) {
+            if (!overlaps(taken, m.start(), m.end())) {
+                out.add(new DateMention(m.start(), m.end(), null, false));
+            }
+        }
+        out.sort(Comparator.comparingInt(DateMention::start));
+        return out;
+    }
+
+    /** The day of the time expression nearest to a position, or null if the nearest names no day. */
+    public static LocalDate nearest(List<DateMention> mentions, int position) {
+        DateMention best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (DateMention d : mentions) {
+            if (d.date() == null && d.old()) {
+                continue; // years are history cues, not event dates
+            }
+            int distance = position < d.start() ? d.start() - position : Math.max(0, position - d.end());
+            if (distance < bestDistance) {
+                best = d;
+                bestDistance = distance;
+            }
+        }
+        return best == null ? null : best.date();
+    }
+
+    private static void add(List<DateMention> out, List<int[]> taken, Matcher m, LocalDate d, LocalDate published) {
+        taken.add(new int[] {m.start(), m.end()});
+        boolean old = d != null && ChronoUnit.DAYS.between(d, published) > MAX_AGE_DAYS;
+        boolean future = d != null && d.isAfter(published.plusDays(1));
+        out.add(new DateMention(m.start(), m.end(), future ? null : d, old));
+    }
+
+    private static boolean overlaps(List<int[]> taken, int start, int end) {
+        for (int[] t : taken) {
+            if (start < t[1] && t[0] < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Month month(String name) {
+        String key = name.replace(".", "").toUpperCase(Locale.ROOT);
+        for (Month month : Month.values()) {
+            if (month.name().startsWith(key.length() >= 3 ? key.substring(0, 3) : key)) {
+                return month;
+            }
+        }
+        throw new IllegalArgumentException("not a month: " + name);
+    }
+
+    private static LocalDate mostRecent(Month month, int day, LocalDate published) {
+        for (int year = published.getYear(); year >= published.getYear() - 1; year--) {
+            LocalDate d = safeDate(year, month.getValue(), day);
+            if (d != null && !d.isAfter(published)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static YearMonth mostRecentMonth(Month month, LocalDate published) {
+        YearMonth ym = YearMonth.of(published.getYear(), month);
+        return ym.isAfter(YearMonth.from(published)) ? ym.minusYears(1) : ym;
+    }
+
+    private static LocalDate safeDate(int year, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+}

@@ -1,0 +1,115 @@
+package org.tensionwatch.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tensionwatch.domain.AlertLevel;
+import org.tensionwatch.domain.EventType;
+import org.tensionwatch.domain.ExtractedEvent;
+import org.tensionwatch.domain.Qualifier;
+
+/**
+ * Folds the mentions of one occurrence into one event: news repeats an event in the headline, the lead and
+ * the body, so two events of the same type whose figures, days, countries and actors do not disagree are
+ * taken to be one; individual resignations join a mass resignation reported alongside them.
+ */
+final class EventMerger {
+
+    List<ExtractedEvent> merge(List<ExtractedEvent> events) {
+        List<ExtractedEvent> out = new ArrayList<>();
+        for (ExtractedEvent e : events) {
+            int into = -1;
+            for (int i = 0; i < out.size() && into < 0; i++) {
+                if (compatible(out.get(i), e)) {
+                    into = i;
+                }
+            }
+            if (into < 0) {
+                out.add(e);
+            } else {
+                out.set(into, combine(out.get(into), e));
+            }
+        }
+        return out;
+    }
+
+    private static boolean compatible(ExtractedEvent a, ExtractedEvent b) {
+        if (a.type() != b.type()) {
+            return false;
+        }
+        if (!agree(a.occurredOn(), b.occurredOn())) {
+            return false;
+        }
+        if (a.type() == EventType.RESIGNATION) {
+            return agreeCounts(a, b) || isMass(a) || isMass(b);
+        }
+        if (!agreeCounts(a, b)) {
+            return false;
+        }
+        if (a.type() == EventType.APPEAL || a.type() == EventType.CONDEMNATION || a.type() == EventType.DEPLOYMENT
+                || a.type() == EventType.MILITARY_ALERT) {
+            if (!agree(a.countryCode(), b.countryCode())) {
+                return false;
+            }
+            return sameActor(a.actor(), b.actor());
+        }
+        if ((a.count() != null || b.count() != null) && a.actor() != null && b.actor() != null && a.count() != null
+                && b.count() != null && !sameActor(a.actor(), b.actor())) {
+            return false;
+        }
+        return agree(a.countryCode(), b.countryCode());
+    }
+
+    private static boolean isMass(ExtractedEvent e) {
+        return e.count() == null && e.qualifier() == Qualifier.VAGUE;
+    }
+
+    private static boolean agreeCounts(ExtractedEvent a, ExtractedEvent b) {
+        return a.count() == null || b.count() == null || a.count().equals(b.count());
+    }
+
+    private static boolean agree(Object a, Object b) {
+        return a == null || b == null || a.equals(b);
+    }
+
+    /** Whether two actor labels may name the same actor: one is missing, or they share their last word. */
+    static boolean sameActor(String a, String b) {
+        if (a == null || b == null) {
+            return true;
+        }
+        String la = a.toLowerCase(Locale.ROOT);
+        String lb = b.toLowerCase(Locale.ROOT);
+        if (la.contains(lb) || lb.contains(la)) {
+            return true;
+        }
+        return lastWord(la).equals(lastWord(lb));
+    }
+
+    private static String lastWord(String s) {
+        String[] w = s.split("[^\\p{L}]+");
+        return w.length == 0 ? "" : w[w.length - 1];
+    }
+
+    private static ExtractedEvent combine(ExtractedEvent a, ExtractedEvent b) {
+        Long count = a.count() != null ? a.count() : b.count();
+        Qualifier qualifier = a.count() != null ? a.qualifier() : b.count() != null ? b.qualifier() : first(a.qualifier(), b.qualifier());
+        if (a.type() == EventType.RESIGNATION && (isMass(a) || isMass(b))) {
+            long biggest = Math.max(a.count() == null ? 0 : a.count(), b.count() == null ? 0 : b.count());
+            count = biggest > 1 ? biggest : null;
+            qualifier = count == null ? Qualifier.VAGUE : (a.count() != null && a.count() == biggest ? a.qualifier() : b.qualifier());
+        }
+        AlertLevel level = a.type() == EventType.MILITARY_ALERT ? AlertLevel.max(a.level(), b.level()) : null;
+        return new ExtractedEvent(a.type(), count, qualifier, level,
+                first(a.actor(), b.actor()),
+                first(a.location(), b.location()),
+                first(a.countryCode(), b.countryCode()),
+                first(a.occurredOn(), b.occurredOn()),
+                a.evidence(),
+                Math.min(0.97, Math.max(a.confidence(), b.confidence()) + 0.02),
+                a.plover());
+    }
+
+    private static <T> T first(T a, T b) {
+        return a != null ? a : b;
+    }
+}

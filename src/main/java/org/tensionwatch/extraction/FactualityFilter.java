@@ -1,0 +1,85 @@
+package org.tensionwatch.extraction;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.tensionwatch.domain.EventType;
+
+/**
+ * Decides whether a trigger reports something that happened: not a hypothetical, threat, plan or demand
+ * ("would not stand idle if..."), not negated ("no one was hurt"), not history ("the 1998-99 war killed..."),
+ * not a standing fact ("troops have been deployed there since..."), and not older than about a month.
+ */
+public final class FactualityFilter {
+
+    private static final Pattern CONDITIONAL = Pattern.compile("\\b(?:if|unless|whether|in case|in the event)\\b");
+    private static final Pattern MODAL_NEAR = Pattern.compile(
+            "\\b(?:would|could|might|may|should|shall|must|can|cannot|can't|won't|wouldn't|threaten(?:s|ed|ing)? to"
+                    + "|vow(?:s|ed|ing)? to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|want(?:s|ed)? to|ready to"
+                    + "|prepared to|risks?|fears? (?:of|that)|feared|possibility of|possible|potential|likely to"
+                    + "|expected to|set to|aim(?:s|ed)? to|seek(?:s|ing)? to|try(?:ing)? to|prevent(?:ed|ing)?|avoid(?:ed|ing)?"
+                    + "|to avert|call(?:s|ed|ing)? (?:for|on)|urg(?:e|ed|es|ing)|demand(?:s|ed|ing)?|asked|ask(?:s|ing)?"
+                    + "|warn(?:s|ed|ing)?|refus(?:e|ed|es|ing) to|threat of|threats of|no plans? to|instead of"
+                    + "|announce(?:d)? (?:plans?|intention)|will)\\b");
+    private static final Pattern SPEECH_MODAL = Pattern.compile(
+            "\\b(?:would|could|might|may|should|if|unless|threaten(?:s|ed|ing)? to|refus(?:e|ed|es|ing) to|will not|won't)\\b");
+    private static final Pattern NEGATION = Pattern.compile(
+            "(?:\\b(?:no|not|never|without|nobody|none|neither|nor|denied|denies|deny|denying)\\b|n't\\b)[^,;]{0,20}$");
+    private static final Pattern HISTORY = Pattern.compile(
+            "\\b(?:during the (?:\\w+ ){0,2}(?:war|wars|conflict|occupation|uprising|genocide|siege|regime|dictatorship)"
+                    + "|(?:in|after|since) the (?:\\w+ )?(?:war|wars)\\b|the war (?:ended|began|broke out|erupted)"
+                    + "|end of the war|(?:decades?|years|centuries) ago|a decade|decades|in the past|historically"
+                    + "|world war|(?:war|conflict|genocide|insurgency)\\s+(?:[\\w-]+\\s+){0,8}?(?:that|which)\\s+(?:killed|left|claimed)"
+                    + "|\\bwars?\\s+(?:has |had |have )?(?:killed|left|claimed))\\b");
+    private static final Pattern MEMORY = Pattern.compile("\\b(?:anniversary|commemorat\\w*|memorial|mark(?:ed|ing|s) \\d+ years)\\b");
+    private static final Pattern SINCE_AFTER = Pattern.compile("\\bsince\\b|\\bso far this year\\b|\\bin total\\b");
+    private static final Pattern STANDING = Pattern.compile(
+            "\\b(?:is|are|remain|remains|currently|already|still|permanently|long been) (?:\\w+ )?$");
+
+    /** Why the trigger is not a reported fact, or {@code null} when it is one. */
+    public String reason(Sentence s, int segmentStart, int segmentEnd, int triggerStart, int triggerEnd, EventType type,
+            List<DateMention> dates) {
+        String lower = s.lower();
+        String before = lower.substring(segmentStart, triggerStart);
+        String near = before.substring(Math.max(0, before.length() - 60));
+        String segment = lower.substring(segmentStart, segmentEnd);
+        boolean speechAct = type == EventType.APPEAL || type == EventType.CONDEMNATION;
+        if (CONDITIONAL.matcher(before).find()) {
+            return "conditional";
+        }
+        if (speechAct) {
+            if (SPEECH_MODAL.matcher(near).find()) {
+                return "modal";
+            }
+        } else {
+            java.util.regex.Matcher m = MODAL_NEAR.matcher(near);
+            while (m.find()) {
+                String cue = m.group();
+                if (cue.equals("will") && (type == EventType.DEPLOYMENT || type == EventType.MILITARY_ALERT)) {
+                    continue; // an announced deployment is one
+                }
+                return "modal: " + cue;
+            }
+        }
+        if (NEGATION.matcher(before.substring(Math.max(0, before.length() - 30))).find()) {
+            return "negated";
+        }
+        if (HISTORY.matcher(segment).find()) {
+            return "history";
+        }
+        if (type != EventType.PROTEST && MEMORY.matcher(segment).find()) {
+            return "commemoration";
+        }
+        if (SINCE_AFTER.matcher(lower.substring(triggerEnd, segmentEnd)).find()) {
+            return "standing since";
+        }
+        if (type == EventType.DEPLOYMENT && STANDING.matcher(near).find()) {
+            return "standing deployment";
+        }
+        for (DateMention d : dates) {
+            if (d.old() && d.start() >= segmentStart && d.end() <= segmentEnd) {
+                return "old";
+            }
+        }
+        return null;
+    }
+}

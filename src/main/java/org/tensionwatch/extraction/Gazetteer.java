@@ -1,0 +1,175 @@
+package org.tensionwatch.extraction;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds country names, demonyms, capitals and conflict-region places in a sentence and gives their ISO 3166-1
+ * alpha-2 country code; the names are data, loaded once from {@code extraction/countries.tsv} and
+ * {@code extraction/places.tsv}.
+ */
+public final class Gazetteer {
+
+    private record Entry(String countryCode, Place.Kind kind) {
+    }
+
+    private static final int MAX_WORDS = 5;
+    private static final Pattern DIRECTION = Pattern.compile(
+            "(?i)\\b((?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?)\\s+$");
+
+    /** Lower-cased names, and names that only match in capitals (US, UK, DRC), by exact spelling. */
+    private final Map<String, Entry> byLowerName = new HashMap<>();
+    private final Map<String, Entry> byExactName = new HashMap<>();
+    private final Map<String, String> countryNames = new HashMap<>();
+
+    private Gazetteer() {
+    }
+
+    /** The gazetteer shipped with the extractor. */
+    public static Gazetteer load() {
+        Gazetteer g = new Gazetteer();
+        for (String[] row : rows("extraction/countries.tsv")) {
+            String cc = row[0];
+            String[] names = row.length > 1 ? row[1].split(";") : new String[0];
+            if (names.length > 0) {
+                g.countryNames.put(cc, names[0]);
+            }
+            g.put(names, cc, Place.Kind.COUNTRY);
+            g.put(row.length > 2 ? row[2].split(";") : new String[0], cc, Place.Kind.DEMONYM);
+            g.put(row.length > 3 ? row[3].split(";") : new String[0], cc, Place.Kind.CAPITAL);
+        }
+        for (String[] row : rows("extraction/places.tsv")) {
+            g.put(row[0].split(";"), row[1], Place.Kind.PLACE);
+        }
+        return g;
+    }
+
+    /** The English short name of a country code, or {@code null}. */
+    public String countryName(String countryCode) {
+        return countryNames.get(countryCode);
+    }
+
+    private void put(String[] names, String cc, Place.Kind kind) {
+        for (String raw : names) {
+            String name = raw.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Entry e = new Entry(cc, kind);
+            boolean acronym = name.length() <= 4 && name.replace(".", "").chars().allMatch(Character::isUpperCase);
+            if (acronym) {
+                byExactName.putIfAbsent(name, e);
+            } else {
+                byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), e);
+            }
+        }
+    }
+
+    /** The names in the sentence, longest match first at each position, in order of appearance. */
+    public List<Place> find(String sentence) {
+        List<Place> out = new ArrayList<>();
+        List<int[]> words = words(sentence);
+        int i = 0;
+        while (i < words.size()) {
+            int[] w = words.get(i);
+            if (!Character.isUpperCase(sentence.charAt(w[0]))) {
+                i++;
+                continue;
+            }
+            int matchedWords = 0;
+            Entry matched = null;
+            for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1 && matched == null; n--) {
+                int end = words.get(i + n - 1)[1];
+                String candidate = sentence.substring(w[0], end).replace('’', '\'');
+                Entry e = byExactName.get(candidate);
+                if (e == null) {
+                    e = byLowerName.get(candidate.toLowerCase(Locale.ROOT));
+                }
+                if (e == null && candidate.endsWith("'s")) {
+                    e = byLowerName.get(candidate.substring(0, candidate.length() - 2).toLowerCase(Locale.ROOT));
+                }
+                if (e != null) {
+                    matched = e;
+                    matchedWords = n;
+                }
+            }
+            if (matched == null) {
+                i++;
+                continue;
+            }
+            int start = w[0];
+            int end = words.get(i + matchedWords - 1)[1];
+            String name = sentence.substring(start, end);
+            if (name.endsWith("'s") || name.endsWith("’s")) {
+                name = name.substring(0, name.length() - 2);
+            }
+            Matcher d = DIRECTION.matcher(sentence.substring(Math.max(0, start - 20), start));
+            if (matched.kind() != Place.Kind.DEMONYM && d.find()) {
+                name = d.group(1).toLowerCase(Locale.ROOT) + " " + name;
+            }
+            out.add(new Place(start, end, name, matched.countryCode(), matched.kind()));
+            i += matchedWords;
+        }
+        return out;
+    }
+
+    /** Word spans: letters, digits, apostrophes, hyphens and the dots of "U.S.". */
+    private static List<int[]> words(String s) {
+        List<int[]> out = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n) {
+                char c = s.charAt(i);
+                boolean inner = (c == '\'' || c == '’' || c == '-' || c == '.') && i + 1 < n
+                        && Character.isLetter(s.charAt(i + 1));
+                if (Character.isLetterOrDigit(c) || inner) {
+                    i++;
+                } else if (c == '.' && s.indexOf('.', start) > start && s.indexOf('.', start) < i
+                        && Character.isUpperCase(s.charAt(i - 1))) {
+                    i++; // the closing dot of "U.S."
+                } else {
+                    break;
+                }
+            }
+            if (i > start) {
+                out.add(new int[] {start, i});
+            }
+        }
+        return out;
+    }
+
+    private static List<String[]> rows(String resource) {
+        List<String[]> out = new ArrayList<>();
+        InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.split("\t", -1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,499 @@
+package org.tensionwatch.extraction;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tensionwatch.domain.AlertLevel;
+import org.tensionwatch.domain.EventType;
+import org.tensionwatch.domain.ExtractedEvent;
+import org.tensionwatch.domain.Qualifier;
+import org.tensionwatch.extraction.Trigger.Requirement;
+
+/**
+ * Reads the events of one candidate sentence: finds trigger matches, checks what each requires and whether it
+ * is a reported fact, attaches figures to the nearest trigger they count, and fills in who, where and when.
+ */
+final class SentenceAnalyzer {
+
+    private static final Set<EventType> COUNTED = EnumSet.of(EventType.PROTEST, EventType.INJURY, EventType.FATALITY,
+            EventType.ARREST, EventType.RESIGNATION, EventType.DISMISSAL, EventType.DEPLOYMENT);
+    private static final Set<EventType> BARE_COUNTS = EnumSet.of(EventType.INJURY, EventType.FATALITY, EventType.ARREST);
+    private static final Set<EventType> SINGULAR_COUNTS = EnumSet.of(EventType.INJURY, EventType.FATALITY,
+            EventType.ARREST, EventType.DISMISSAL, EventType.RESIGNATION);
+    private static final Set<EventType> SPEAKER_TYPES = EnumSet.of(EventType.APPEAL, EventType.CONDEMNATION,
+            EventType.MILITARY_ALERT);
+
+    private static final Pattern SEGMENT_BOUNDARY = Pattern.compile(
+            ";|:(?!\\d)| [-–—] |, (?:which|who|whom|where|while|although|though|whereas|but)\\b| but | although "
+                    + "| whereas |\\(|\\)");
+    private static final Pattern PHYSICAL = Pattern.compile(
+            "\\b(?:killed|killing|wounded|injured|dead|died|shot|gunmen|militants|armed|rebels|insurgents|troops|soldiers"
+                    + "|police|policemen|officers|patrols?|convoy|base|checkpoint|village|town|city|civilians|drones?"
+                    + "|rockets?|missiles?|bombs?|grenades?|knives|knife|stones|rocks|guns?|rifles?|explosives?|vehicles?"
+                    + "|buses|station|camp|hospital|school|mosque|church|synagogue|market|mob|attackers|assailants)\\b");
+    private static final Pattern MILITARY = Pattern.compile(
+            "\\b(?:army|armies|military|troops|armed forces|forces|units?|soldiers|air force|navy|naval|defen[cs]e"
+                    + "|missiles?|nuclear|battalions?|brigades?|jets|garrisons?)\\b");
+    private static final Pattern PERSONNEL = Pattern.compile(
+            "\\b(?:troops|soldiers|forces|police|policemen|officers|units?|personnel|peacekeepers|reinforcements"
+                    + "|gendarmes|guards|battalions?|brigades?|paratroopers|marines|commandos|reservists|army|military"
+                    + "|contingent|tanks|armou?red vehicles|warships|special forces|servicemen)\\b");
+    private static final Pattern CARGO = Pattern.compile(
+            "\\b(?:letters?|messages?|notes?|signals?|emails?|texts?|invitations?|requests?|warnings?|aid|help|food"
+                    + "|supplies|weapons|arms|ammunition|money|funds|shells|equipment|condolences|delegation|envoys?)\\b");
+    private static final Pattern POLICE = Pattern.compile("\\b(?:police|policemen|gendarmes|riot|officers)\\b");
+    private static final Pattern RESTRAINT = Pattern.compile(
+            "\\b(?:restraint|refrain\\w*|calm|de-?escalat\\w*|(?:ease|reduce|lower|defuse|cool) (?:the )?tensions?"
+                    + "|defuse|dialogue|talks|negotiat\\w*|ceasefire|cease-fire|truce|peaceful\\w*|peace|withdraw\\w*"
+                    + "|retreat|pull (?:back|out)|stop (?:the )?(?:violence|fighting|attacks|hostilities)"
+                    + "|end (?:the )?(?:violence|fighting|hostilities|clashes)"
+                    + "|avoid (?:\\w+ ){0,2}(?:escalation|violence|provocations?|confrontation|inflammatory|rhetoric)"
+                    + "|diplomatic (?:solution|means|path)|hold fire|lay down (?:their )?arms|unilateral (?:actions?|steps|moves)"
+                    + "|tolerance|cool heads|provocations)\\b");
+    private static final Pattern SPEECH = Pattern.compile(
+            "\\b(?:said|says|told|stated|tweeted|wrote|added|indicated|claimed|insisted|according to)\\b");
+    private static final Pattern ROLE = Pattern.compile(
+            "\\b(?:chiefs?|directors?|heads?|commanders?|ministers?|officials?|officers?|mayors?|governors?|judges?"
+                    + "|prosecutors?|ambassadors?|spokes(?:man|woman|person)|secretary|deputy|deputies|lawmakers?|members?"
+                    + "|employees|staff|workers|generals?|coach|ceo|manager|president|premier|editor|board|cabinet"
+                    + "|government|police)\\b");
+    private static final Pattern PROPER_BEFORE_PASSIVE = Pattern.compile(
+            "[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+)*,?\\s+(?:was|has been|had been|is being|were|have been)\\s+(?:\\w+\\s+)?$");
+    private static final Pattern PROPER_AFTER = Pattern.compile("^\\s+(?:[A-Z][\\w'’-]+\\s*){1,3}");
+    private static final Pattern PEOPLE_WORD = Pattern.compile(
+            "\\b(?:crowds?|they|people|residents|protesters|demonstrators|supporters|students|workers|activists"
+                    + "|villagers|thousands|hundreds|dozens|women|men|citizens)\\b");
+    private static final Pattern CAPITAL_PLURAL = Pattern.compile("\\b[A-Z][a-z]{2,}s\\b");
+    private static final Pattern PASSIVE_SINGULAR = Pattern.compile(
+            "\\b(?:was|has been|had been|is being|got)\\s+(?:\\w+\\s+)?$");
+    private static final Pattern OBJECT_SINGULAR = Pattern.compile(
+            "^\\s+(?:(?:last|this) (?:week|month) )?(?:of\\s+)?(?:(?:a|an|the|one|another|their|his|her|its)\\s+)+"
+                    + "(?:[\\w'’-]+\\s+){0,3}?([a-z]+)\\b(?!['’]s)");
+    private static final Pattern SUBJECT_SINGULAR = Pattern.compile(
+            "(?:\\b(?:he|she|He|She)|\\b(?:a|the|one|A|The|One)\\s+(?:[\\w-]+\\s+){0,3}[a-z]+|[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+)*)"
+                    + ",?\\s+(?:(?:who|has|had|was|is|also|then|later|reportedly|abruptly|formally)\\s+)*$");
+    private static final Pattern PLURAL_GROUP = Pattern.compile(
+            "\\b(?:they|officials|lawmakers|legislators|deputies|mps|members|ministers|judges|prosecutors|officers"
+                    + "|policemen|mayors|councillors|councilors|representatives|employees|staff|commanders|diplomats"
+                    + "|senators|workers|delegates|staffers)\\b");
+    private static final Pattern MASS = Pattern.compile("\\ben masse\\b|\\bmass\\b|\\bcollective(?:ly)?\\b");
+    private static final Pattern GAP_BEFORE_BARE = Pattern.compile(
+            "^\\s*(?:people\\s+|others\\s+)?(?:(?:were|was|have|has|had|been|are|reportedly|also|later|so far|confirmed)\\s+)*$");
+    private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|,? and|,? as well as)\\s*$");
+    private static final Pattern LOCATION_CUE = Pattern.compile(
+            "(?:\\b(?:in|at|near|outside|around|across|from|into|to|of|on|inside|throughout)\\s+(?:the\\s+)?"
+                    + "(?:(?:\\w+\\s+)?(?:town|city|village|region|province|district|capital|streets|area|municipality)"
+                    + "\\s+(?:of\\s+)?)?)$");
+    private static final Pattern BORDER_WITH = Pattern.compile("\\bborder with\\s+(?:the\\s+)?$");
+    private static final Pattern SPEECH_VERB = Pattern.compile(
+            "[,\\s]+(?:said|says|told|announced|stated|added|tweeted|wrote|indicated|noted|stressed|declared)\\b");
+    private static final Pattern INTRO = Pattern.compile(
+            "^(?:in|on|for|after|following|speaking|addressing|earlier|later|meanwhile|separately|at|during|when|as|with"
+                    + "|according|early|late|last)\\b[^,]{0,80},\\s*", Pattern.CASE_INSENSITIVE);
+
+    private record Hit(Trigger trigger, int start, int end) {
+    }
+
+    private final TriggerLexicon lexicon;
+    private final CountPhraseParser counts;
+    private final DateResolver dates;
+    private final Gazetteer gazetteer;
+    private final ActorNormalizer actors;
+    private final FactualityFilter factuality;
+
+    SentenceAnalyzer(TriggerLexicon lexicon, CountPhraseParser counts, DateResolver dates, Gazetteer gazetteer,
+            ActorNormalizer actors, FactualityFilter factuality) {
+        this.lexicon = lexicon;
+        this.counts = counts;
+        this.dates = dates;
+        this.gazetteer = gazetteer;
+        this.actors = actors;
+        this.factuality = factuality;
+    }
+
+    /** The events the sentence reports, possibly none. */
+    List<ExtractedEvent> analyze(Sentence s, ArticleContext ctx) {
+        List<Trigger> candidates = lexicon.candidates(s.lower());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> hits = findHits(s, candidates);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        List<CountMention> figures = counts.find(s);
+        List<DateMention> times = dates.find(s, ctx.published());
+        int[] boundaries = boundaries(s.lower());
+        List<Hit> factual = new ArrayList<>();
+        for (Hit h : hits) {
+            int[] seg = segment(boundaries, h.start(), s.lower().length());
+            if (!meetsRequirement(s, h, figures, seg)) {
+                continue;
+            }
+            if (factuality.reason(s, seg[0], seg[1], h.start(), h.end(), h.trigger().type(), times) == null) {
+                factual.add(h);
+            }
+        }
+        if (factual.isEmpty()) {
+            return List.of();
+        }
+        List<List<CountMention>> attached = attachCounts(s, factual, figures, boundaries);
+        List<Place> places = gazetteer.find(s.text());
+        List<ExtractedEvent> out = new ArrayList<>();
+        for (int i = 0; i < factual.size(); i++) {
+            buildEvents(s, ctx, factual.get(i), attached.get(i), times, places, boundaries, out);
+        }
+        return out;
+    }
+
+    private List<Hit> findHits(Sentence s, List<Trigger> candidates) {
+        String lower = s.lower();
+        List<Hit> hits = new ArrayList<>();
+        for (Trigger t : candidates) {
+            Matcher m = t.pattern().matcher(lower);
+            while (m.find()) {
+                if (vetoed(t, lower, m.start(), m.end()) || overlapsSameType(hits, t.type(), m.start(), m.end())) {
+                    continue;
+                }
+                hits.add(new Hit(t, m.start(), m.end()));
+            }
+        }
+        hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return hits;
+    }
+
+    private static boolean overlapsSameType(List<Hit> hits, EventType type, int start, int end) {
+        for (Hit h : hits) {
+            if (h.trigger().type() == type && start < h.end() && h.start() < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean vetoed(Trigger t, String lower, int start, int end) {
+        if (t.vetoBefore() != null && t.vetoBefore().matcher(lower.substring(Math.max(0, start - 80), start)).find()) {
+            return true;
+        }
+        return t.vetoAfter() != null
+                && t.vetoAfter().matcher(lower.substring(end, Math.min(lower.length(), end + 60))).find();
+    }
+
+    private boolean meetsRequirement(Sentence s, Hit h, List<CountMention> figures, int[] seg) {
+        String lower = s.lower();
+        Requirement r = h.trigger().requirement();
+        String before = lower.substring(Math.max(seg[0], h.start() - 60), h.start());
+        String after = lower.substring(h.end(), Math.min(seg[1], h.end() + 60));
+        return switch (r) {
+            case NONE -> true;
+            case PEOPLE_BEFORE -> PEOPLE_WORD.matcher(before).find()
+                    || CAPITAL_PLURAL.matcher(s.text().substring(Math.max(seg[0], h.start() - 60), h.start())).find()
+                    || figures.stream().anyMatch(c -> c.countsPeople() && c.groupEnd() <= h.start()
+                            && h.start() - c.groupEnd() < 40);
+            case PEOPLE_COUNT -> figures.stream().anyMatch(c -> c.countsPeople() && c.end() <= h.start()
+                    && c.groupEnd() >= h.end());
+            case PHYSICAL -> PHYSICAL.matcher(lower).find();
+            case MILITARY -> MILITARY.matcher(lower).find();
+            case PERSONNEL -> personnelSent(lower, h, after);
+            case RESTRAINT -> RESTRAINT.matcher(lower.substring(h.end(), Math.min(lower.length(), h.end() + 220))).find();
+            case ROLE -> ROLE.matcher(before).find() || ROLE.matcher(after).find()
+                    || PROPER_BEFORE_PASSIVE.matcher(s.text().substring(Math.max(seg[0], h.start() - 60), h.start())).find()
+                    || PROPER_AFTER.matcher(s.text().substring(h.end(), Math.min(seg[1], h.end() + 60))).find();
+            case PERSON -> figures.stream().anyMatch(CountMention::countsPeople)
+                    || PEOPLE_WORD.matcher(after).find() || PEOPLE_WORD.matcher(before).find();
+            case SPEECH -> SPEECH.matcher(lower).find();
+        };
+    }
+
+    private static boolean personnelSent(String lower, Hit h, String after) {
+        String trigger = lower.substring(h.start(), h.end());
+        if (trigger.equals("reinforcements")) {
+            return true;
+        }
+        Matcher p = PERSONNEL.matcher(after);
+        if (p.find() && p.start() <= 45 && !CARGO.matcher(after.substring(0, p.start())).find()) {
+            return true;
+        }
+        // passive: "troops were deployed", "police units have been sent"
+        String before = lower.substring(Math.max(0, h.start() - 50), h.start());
+        return before.matches("(?s).*\\b(?:troops|soldiers|forces|police|officers|units?|personnel|peacekeepers|reinforcements"
+                + "|gendarmes|battalions?|brigades?)\\s+(?:\\w+\\s+)?(?:were|was|have been|has been|had been|will be|are being"
+                + "|is being|being|to be)\\s+(?:\\w+\\s+)?$");
+    }
+
+    private static int[] boundaries(String lower) {
+        List<Integer> b = new ArrayList<>();
+        Matcher m = SEGMENT_BOUNDARY.matcher(lower);
+        while (m.find()) {
+            b.add(m.start());
+        }
+        int[] out = new int[b.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.get(i);
+        }
+        return out;
+    }
+
+    private static int[] segment(int[] boundaries, int position, int length) {
+        int start = 0;
+        int end = length;
+        for (int b : boundaries) {
+            if (b <= position) {
+                start = b;
+            } else {
+                end = b;
+                break;
+            }
+        }
+        return new int[] {start, end};
+    }
+
+    /** For each hit, the figures it counts: each figure goes to the nearest counted trigger that can take it. */
+    private static List<List<CountMention>> attachCounts(Sentence s, List<Hit> hits, List<CountMention> figures,
+            int[] boundaries) {
+        List<List<CountMention>> out = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        String lower = s.lower();
+        int previousHit = -1;
+        CountMention previous = null;
+        for (CountMention c : figures) {
+            int best = -1;
+            int bestGap = Integer.MAX_VALUE;
+            for (int i = 0; i < hits.size(); i++) {
+                Hit h = hits.get(i);
+                EventType type = h.trigger().type();
+                if (!COUNTED.contains(type)) {
+                    continue;
+                }
+                if (segment(boundaries, h.start(), lower.length())[0] != segment(boundaries, c.start(), lower.length())[0]) {
+                    continue;
+                }
+                int gap = gap(lower, h, c, type);
+                if (gap >= 0 && gap < bestGap) {
+                    best = i;
+                    bestGap = gap;
+                }
+            }
+            if (best < 0 && previous != null && previousHit >= 0 && c.countsPeople()
+                    && c.start() >= previous.groupEnd()
+                    && CHAIN.matcher(lower.substring(previous.groupEnd(), c.start())).matches()) {
+                best = previousHit; // "injured 30 soldiers and more than 50 Serbs"
+            }
+            if (best >= 0) {
+                out.get(best).add(c);
+                previousHit = best;
+                previous = c;
+            }
+        }
+        return out;
+    }
+
+    /** Characters between a trigger and a figure it may count, or -1 when it cannot count it. */
+    private static int gap(String lower, Hit h, CountMention c, EventType type) {
+        boolean people = c.countsPeople();
+        if (!people && !BARE_COUNTS.contains(type)) {
+            return -1;
+        }
+        if (c.start() >= h.end()) {
+            int gap = c.start() - h.end();
+            String between = lower.substring(h.end(), c.start());
+            if (between.matches("(?s).*\\b(?:and|but|after|before|while|when|as|in|since|of)\\s.*") && gap > 12) {
+                return -1;
+            }
+            return gap <= (people ? 45 : 12) ? gap : -1;
+        }
+        if (c.groupEnd() <= h.start()) {
+            int gap = h.start() - c.groupEnd();
+            if (!people) {
+                return GAP_BEFORE_BARE.matcher(lower.substring(c.end(), h.start())).matches() ? gap : -1;
+            }
+            return gap <= 50 ? gap : -1;
+        }
+        if (people && c.start() < h.start() && c.groupEnd() >= h.end()) {
+            return 0; // "5,000 protesters": the trigger is the counted noun
+        }
+        return -1;
+    }
+
+    private void buildEvents(Sentence s, ArticleContext ctx, Hit h, List<CountMention> figures, List<DateMention> times,
+            List<Place> places, int[] boundaries, List<ExtractedEvent> out) {
+        EventType type = h.trigger().type();
+        int[] seg = segment(boundaries, h.start(), s.lower().length());
+        LocalDate when = DateResolver.nearest(times, h.start());
+        String subject = subjectBefore(s, seg[0], h.start());
+        String actor = actors.normalize(subject);
+        Place where = location(s, places, h.start());
+        String location = where == null ? null : where.name();
+        String country = where == null ? null : where.countryCode();
+        if (where != null && BORDER_WITH.matcher(s.text().substring(Math.max(0, where.start() - 20), where.start())).find()) {
+            location = "border with " + where.name();
+            country = actorCountry(subject);
+        }
+        if (SPEAKER_TYPES.contains(type)) {
+            country = actorCountry(subject);
+        } else if (country == null) {
+            country = firstCountry(places);
+            if (country == null) {
+                country = ctx.defaultCountry();
+            }
+        }
+        AlertLevel level = type == EventType.MILITARY_ALERT ? level(s.lower().substring(h.start(), h.end())) : null;
+        boolean police = type == EventType.DEPLOYMENT
+                && POLICE.matcher(s.lower().substring(h.end(), Math.min(s.lower().length(), h.end() + 40))).find();
+        var codes = InteropTable.codes(type, h.trigger().violence(), police);
+        double base = h.trigger().strength() + (when != null ? 0.04 : 0) + (location != null ? 0.03 : 0);
+        if (figures.isEmpty()) {
+            Long count = null;
+            Qualifier qualifier = null;
+            if (SINGULAR_COUNTS.contains(type)) {
+                int n = singularOrMass(s, h, seg);
+                if (n == 1) {
+                    count = 1L;
+                    qualifier = Qualifier.EXACT;
+                } else if (n == 0 && type == EventType.RESIGNATION) {
+                    qualifier = Qualifier.VAGUE;
+                }
+            }
+            if (type == EventType.PROTEST && h.trigger().requirement() == Requirement.PEOPLE_COUNT) {
+                return;
+            }
+            out.add(new ExtractedEvent(type, count, qualifier, level, actor, location, country, when, s.text(),
+                    clamp(base), codes));
+            return;
+        }
+        for (CountMention c : figures) {
+            String group = c.group() != null ? actors.normalize(c.group()) : actor;
+            if (type == EventType.DEPLOYMENT || type == EventType.RESIGNATION || type == EventType.DISMISSAL) {
+                group = actor != null ? actor : group;
+            }
+            out.add(new ExtractedEvent(type, c.value(), c.qualifier(), level, group, location, country, when, s.text(),
+                    clamp(base + 0.05), codes));
+        }
+    }
+
+    /** 1 for one person ("was suspended", "dismissed a police officer"), 0 for a group or en masse, -1 when unclear. */
+    private static int singularOrMass(Sentence s, Hit h, int[] seg) {
+        String lower = s.lower();
+        String text = s.text();
+        String beforeText = text.substring(Math.max(seg[0], h.start() - 80), h.start());
+        String before = beforeText.toLowerCase(java.util.Locale.ROOT);
+        String afterLower = lower.substring(h.end(), Math.min(seg[1], h.end() + 60));
+        String trigger = lower.substring(h.start(), h.end());
+        if (MASS.matcher(trigger).find() || MASS.matcher(afterLower).find() && afterLower.indexOf("masse") >= 0) {
+            return 0;
+        }
+        if (trigger.endsWith("ations") || trigger.endsWith("ings")) {
+            return -1;
+        }
+        if (h.trigger().type() == EventType.RESIGNATION) {
+            String near = before.substring(Math.max(0, before.length() - 60));
+            if (PLURAL_GROUP.matcher(near).find() && !near.matches("(?s).*\\b(?:he|she)\\s+(?:\\w+\\s+)?$")) {
+                return 0;
+            }
+            return SUBJECT_SINGULAR.matcher(beforeText).find() ? 1 : -1;
+        }
+        if (PASSIVE_SINGULAR.matcher(before).find()) {
+            return 1;
+        }
+        Matcher o = OBJECT_SINGULAR.matcher(afterLower);
+        if (o.find() && PersonNouns.isSingular(o.group(1))) {
+            return 1;
+        }
+        Matcher p = PROPER_AFTER.matcher(text.substring(h.end(), Math.min(seg[1], h.end() + 60)));
+        if (p.find() && !p.group().trim().endsWith("s")) {
+            return 1;
+        }
+        return -1;
+    }
+
+    private static AlertLevel level(String trigger) {
+        if (trigger.matches("(?s).*\\b(?:highest|maximum|top|full|red)\\b.*")) {
+            return AlertLevel.HIGHEST;
+        }
+        if (trigger.matches("(?s).*\\b(?:high|combat|elevated|battle)\\b.*")) {
+            return AlertLevel.HIGH;
+        }
+        return AlertLevel.RAISED;
+    }
+
+    /** The actor: the noun phrase before the trigger, or before the reporting verb that introduces it. */
+    private static String subjectBefore(Sentence s, int segmentStart, int triggerStart) {
+        String pre = s.text().substring(segmentStart, triggerStart);
+        pre = pre.replaceAll("^[\\s;:,()\\-–—]+", "");
+        Matcher speech = SPEECH_VERB.matcher(pre);
+        int cut = -1;
+        while (speech.find()) {
+            cut = speech.start();
+        }
+        if (cut > 0) {
+            pre = pre.substring(0, cut);
+        } else {
+            int that = pre.lastIndexOf(" that ");
+            if (that > 0) {
+                pre = pre.substring(that + 6);
+            }
+        }
+        pre = INTRO.matcher(pre).replaceFirst("");
+        pre = pre.strip();
+        if (pre.isEmpty()) {
+            return null;
+        }
+        String[] words = pre.split("\\s+");
+        if (words.length > 9) {
+            pre = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - 9, words.length));
+        }
+        return pre;
+    }
+
+    private String actorCountry(String subject) {
+        if (subject == null) {
+            return null;
+        }
+        for (Place p : gazetteer.find(subject)) {
+            return p.countryCode();
+        }
+        return null;
+    }
+
+    private static Place location(Sentence s, List<Place> places, int triggerStart) {
+        Place best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (Place p : places) {
+            if (!p.isLocation()) {
+                continue;
+            }
+            String before = s.lower().substring(Math.max(0, p.start() - 40), p.start());
+            boolean cued = LOCATION_CUE.matcher(before).find() || before.endsWith("northern ") || before.endsWith("southern ")
+                    || before.endsWith("eastern ") || before.endsWith("western ");
+            if (!cued) {
+                continue;
+            }
+            int distance = Math.abs(p.start() - triggerStart);
+            int score = distance + (p.kind() == Place.Kind.COUNTRY ? 60 : 0) + (p.kind() == Place.Kind.CAPITAL ? 20 : 0);
+            if (score < bestScore) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static String firstCountry(List<Place> places) {
+        for (Place p : places) {
+            if (p.isLocation()) {
+                return p.countryCode();
+            }
+        }
+        return places.isEmpty() ? null : places.get(0).countryCode();
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0.05, Math.min(0.95, v));
+    }
+}
