@@ -30,7 +30,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Publishes the article and waits until the broker has it; returns its id. */
     public String publish(NewArticle article) {
-        Article record = toAvro(article);
+        Article record = toAvro(article, clock.instant());
         try {
             producer.send(new ProducerRecord<>(topic.name(), null, record.getPublishedAt().toEpochMilli(), record.getId(), record)).get();
             return record.getId();
@@ -42,7 +42,8 @@ public final class ArticlePublisher implements AutoCloseable {
         }
     }
 
-    private Article toAvro(NewArticle article) {
+    /** The Avro record of a new article, as it goes on the articles topic. */
+    public static Article toAvro(NewArticle article, java.time.Instant ingestedAt) {
         return Article.newBuilder()
                 .setId(article.id())
                 .setUrl(article.url())
@@ -51,7 +52,7 @@ public final class ArticlePublisher implements AutoCloseable {
                 .setBody(article.body())
                 .setLanguage("en")
                 .setPublishedAt(article.publishedAt())
-                .setIngestedAt(clock.instant())
+                .setIngestedAt(ingestedAt)
                 .build();
     }
 

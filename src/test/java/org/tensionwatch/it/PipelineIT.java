@@ -52,6 +52,24 @@ class PipelineIT {
     }
 
     @Test
+    void shouldCountOneIncidentReportedByThreeOutletsOnceWithTheHighestExactFigure() {
+        TestArticles.oneBorderClashThreeOutlets().forEach(article -> post(article).statusCode(202));
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            JsonPath day = indicators("AM", "2026-10-19", "2026-10-19");
+            org.assertj.core.api.Assertions.assertThat(day.getInt("[0].reports")).isEqualTo(3);
+        });
+        JsonPath day = indicators("AM", "2026-10-19", "2026-10-19");
+        org.assertj.core.api.Assertions.assertThat(day.getInt("[0].injuries")).isEqualTo(12);
+        org.assertj.core.api.Assertions.assertThat(day.getInt("[0].sources")).isEqualTo(3);
+        JsonPath events = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/AM/events?from=2026-10-19&to=2026-10-19").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(events.getList("findAll { it.type == 'INJURY' }.best")).containsExactly(12);
+        org.assertj.core.api.Assertions.assertThat(events.getList("find { it.type == 'INJURY' }.reports.source"))
+                .containsExactlyInAnyOrder("Ararat Daily", "Caucasus Ledger", "Black Sea Herald");
+    }
+
+    @Test
     void shouldAnswerMalformedJsonWith400AndAMessage() {
         given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON).body("{\"title\": \"unfinished")
                 .post("/api/articles")

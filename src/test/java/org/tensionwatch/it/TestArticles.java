@@ -43,4 +43,24 @@ final class TestArticles {
                 "source", "Rift Valley Times",
                 "url", "https://news.example.org/rift-valley-times/2026/10/20/nairobi-" + suffix);
     }
+
+    /** Three outlets on one border clash in Armenia on Monday 2026-10-19, with different figures: 12, about ten, dozens. */
+    static java.util.List<Map<String, Object>> oneBorderClashThreeOutlets() {
+        return java.util.List.of(
+                Map.of("title", "Twelve soldiers wounded in border shooting",
+                        "body", "Twelve Armenian soldiers were wounded on Monday when troops exchanged fire near the village "
+                                + "of Sotk in Armenia, the defence ministry said.",
+                        "publishedAt", "2026-10-19T16:00:00Z", "source", "Ararat Daily",
+                        "url", "https://news.example.org/ararat-daily/2026/10/19/sotk"),
+                Map.of("title", "Shooting on the border leaves soldiers hurt",
+                        "body", "About ten Armenian soldiers were injured on Monday in an exchange of fire near Sotk in Armenia, "
+                                + "local officials said.",
+                        "publishedAt", "2026-10-19T18:30:00Z", "source", "Caucasus Ledger",
+                        "url", "https://news.example.org/caucasus-ledger/2026/10/19/sotk-shooting"),
+                Map.of("title", "Border flare-up",
+                        "body", "Dozens of Armenian soldiers were hurt on Monday in a firefight near Sotk in Armenia, "
+                                + "a regional news site reported.",
+                        "publishedAt", "2026-10-20T07:00:00Z", "source", "Black Sea Herald",
+                        "url", "https://news.example.org/black-sea-herald/2026/10/20/sotk"));
+    }
 }
