@@ -28,6 +28,10 @@ public final class ActorNormalizer {
                     + "|earlier|later|strongly|repeatedly|recently|first|both|he|she|on \\w+)$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ANAPHOR = Pattern.compile(
+            "(?i)(?:he|she|it|they|we|i|this|that|(?:the )?(?:statement|ministry|spokesman|spokeswoman|spokesperson|minister"
+                    + "|government|official|officials|agency|report|letter|text|declaration|communique))");
+
     private final List<Rule> rules;
 
     private ActorNormalizer(List<Rule> rules) {
@@ -63,8 +67,9 @@ public final class ActorNormalizer {
         }
         String p = phrase.strip().replaceAll("[\"“”\\[\\]]", "").replaceAll("\\s+", " ");
         String lower = p.toLowerCase(Locale.ROOT);
+        boolean coordinated = lower.contains(" and ") || lower.matches(".*\\w, \\w.*,.*");
         for (Rule rule : rules) {
-            if (rule.pattern().matcher(lower).find()) {
+            if (!coordinated && rule.pattern().matcher(lower).find()) {
                 return rule.label();
             }
         }
@@ -75,6 +80,9 @@ public final class ActorNormalizer {
             p = TRAILING.matcher(p).replaceFirst("");
         } while (!p.equals(previous));
         p = p.replaceAll("^[\\s,.;:'’-]+|[\\s,.;:'’-]+$", "");
+        if (ANAPHOR.matcher(p).matches()) {
+            return null; // "the statement", "he": the actor is named elsewhere
+        }
         if (p.isEmpty() || p.length() > 80) {
             return p.isEmpty() ? null : p.substring(0, 80);
         }

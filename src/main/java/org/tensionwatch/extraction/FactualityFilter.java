@@ -19,7 +19,7 @@ public final class FactualityFilter {
                     + "|expected to|set to|aim(?:s|ed)? to|seek(?:s|ing)? to|try(?:ing)? to|prevent(?:ed|ing)?|avoid(?:ed|ing)?"
                     + "|to avert|call(?:s|ed|ing)? (?:for|on)|urg(?:e|ed|es|ing)|demand(?:s|ed|ing)?|asked|ask(?:s|ing)?"
                     + "|warn(?:s|ed|ing)?|refus(?:e|ed|es|ing) to|threat of|threats of|no plans? to|instead of"
-                    + "|announce(?:d)? (?:plans?|intention)|will)\\b");
+                    + "|announce(?:d)? (?:plans?|intention)|to (?:help )?(?:quell|disperse|break up|contain|stop|end|counter)|will)\\b");
     private static final Pattern SPEECH_MODAL = Pattern.compile(
             "\\b(?:would|could|might|may|should|if|unless|threaten(?:s|ed|ing)? to|refus(?:e|ed|es|ing) to|will not|won't)\\b");
     private static final Pattern NEGATION = Pattern.compile(

@@ -54,7 +54,8 @@ public final class TriggerLexicon {
                 "sit,hung,gene,stri,walk", Requirement.NONE, null, null, null, 0.7);
         l.add(PROTEST, "\\broad ?blocks?\\b|\\bbarricad(?:e|es|ed|ing)\\b|\\bblockades?\\b|\\bblockaded\\b",
                 "road,barr,bloc", Requirement.NONE,
-                "(?:naval|military|economic|israeli|maritime|sea|police|army|security)\\s*$", null, null, 0.7);
+                "(?:naval|military|economic|israeli|maritime|sea|police|army|security)\\s*$|(?:dismantl|remov|clear|lift)\\w*\\s+(?:the\\s+|all\\s+)?$",
+                null, null, 0.7);
         l.add(PROTEST, "\\bblock(?:ed|ing|s)? (?:off )?(?:the |a |all |main |several |major |key |two |three )?"
                 + "(?:roads?|traffic|highways?|streets?|bridges?|border crossings?|crossings?|entrances?|railways?"
                 + "|rail lines?|motorways?|junctions?)\\b", "bloc", Requirement.NONE, null, null, null, 0.75);
