@@ -1,0 +1,31 @@
+package org.tensionwatch.indicators;
+
+import java.util.Objects;
+import org.tensionwatch.domain.EventType;
+
+/**
+ * The region and type whose canonical events a report may join: the key under which the topology keeps them together
+ * (actor groups stay inside, because a report without an actor may join any group).
+ */
+public record MatchKey(String region, EventType type) {
+
+    public MatchKey {
+        Objects.requireNonNull(region, "region == null");
+        Objects.requireNonNull(type, "type == null");
+    }
+
+    /** The key of a report. */
+    public static MatchKey of(EventReport report) {
+        return new MatchKey(report.region(), report.type());
+    }
+
+    /** The key of a canonical event. */
+    public static MatchKey of(CanonicalEvent event) {
+        return new MatchKey(event.region(), event.type());
+    }
+
+    /** "XK|INJURY": a string form for record keys and store keys. */
+    public String asString() {
+        return region + "|" + type.name();
+    }
+}

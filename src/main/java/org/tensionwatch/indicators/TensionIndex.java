@@ -1,0 +1,148 @@
+package org.tensionwatch.indicators;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.tensionwatch.domain.AlertLevel;
+import org.tensionwatch.domain.EventType;
+
+/**
+ * Computes a region's 0-100 tension index per day from its daily indicator rows: pressure that builds up through an
+ * escalation and decays in quiet weeks.
+ *
+ * <h2>Formula</h2>
+ * <pre>
+ * impulse(d)  = sum over types t other than MILITARY_ALERT of  w(t) * log2(1 + n(t, d))
+ *             + w(MILITARY_ALERT) * rank(highest alert level on d)      rank: none 0, raised 1, high 2, highest 3
+ * pressure(d) = max(0, pressure(d - 1) * 2^(-1 / halfLife) + impulse(d))      pressure before the first row = 0
+ * index(d)    = 100 * (1 - e^(-pressure(d) / scale))
+ * change7d(d) = index(d) - index(d - 7)
+ * </pre>
+ * {@code n(t, d)} is the day's total of type {@code t} over canonical events: people for INJURY, FATALITY, ARREST,
+ * RESIGNATION and DISMISSAL, events for the others. The logarithm makes the 300th injured count less than the first
+ * few; days without a row have impulse 0, so the pressure keeps decaying. Weights and their reasons: see
+ * {@link TensionIndexSettings#defaults()} (FATALITY 10, CLASH 5, INJURY 4, DEPLOYMENT 3, MILITARY_ALERT 3 per level,
+ * PROTEST 2, ARREST 2, RESIGNATION 2, DISMISSAL 1, CONDEMNATION 0.5, APPEAL 0; half-life 7 days; scale 40).
+ *
+ * <h2>Worked example (defaults)</h2>
+ * Day 1: 30 injured, one clash, one protest, a high military alert:
+ * {@code impulse = 4*log2(31) + 5*log2(2) + 2*log2(2) + 3*2 = 19.82 + 5 + 2 + 6 = 32.82};
+ * {@code pressure = 32.82}; {@code index = 100 * (1 - e^(-32.82/40)) = 56.0}.
+ * Day 2, quiet: {@code pressure = 32.82 * 0.9057 = 29.72}, index 52.4.
+ * Day 8, a quiet week on: {@code pressure = 32.82 / 2 = 16.41}, index 33.6, change7d = 33.64 - 55.98 = -22.3.
+ * A second day like day 1 on day 2 would instead give pressure 62.5 and index 79.1.
+ */
+public final class TensionIndex {
+
+    private static final double LN2 = Math.log(2);
+
+    private final TensionIndexSettings settings;
+    private final double dailyDecay;
+
+    public TensionIndex(TensionIndexSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+        this.dailyDecay = Math.exp(-LN2 / settings.halfLifeDays());
+    }
+
+    /** An index with {@link TensionIndexSettings#defaults()}. */
+    public static TensionIndex withDefaults() {
+        return new TensionIndex(TensionIndexSettings.defaults());
+    }
+
+    /**
+     * The index of each day from {@code from} to {@code to}, for the region of the rows.
+     *
+     * @param rowsSortedByDay one region's daily rows, ascending by day; rows before {@code from} feed the pressure
+     * @throws IllegalArgumentException if no row has events (then the region is unknown: use the overload)
+     */
+    public List<DailyIndex> compute(List<DailyIndicators> rowsSortedByDay, LocalDate from, LocalDate to) {
+        String region = rowsSortedByDay.stream().filter(DailyIndicators::hasEvents).map(DailyIndicators::region)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no rows with events: region unknown"));
+        return compute(region, rowsSortedByDay, from, to);
+    }
+
+    /** The index of each day from {@code from} to {@code to} for {@code region}, whose rows these are. */
+    public List<DailyIndex> compute(String region, List<DailyIndicators> rowsSortedByDay, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(region, "region == null");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to before from: " + to + " < " + from);
+        }
+        Map<LocalDate, IndicatorCounts> byDay = byDay(region, rowsSortedByDay);
+        // start a week early so that change7d is defined on the first day asked for
+        LocalDate start = from.minusDays(7);
+        for (LocalDate day : byDay.keySet()) {
+            start = day.isBefore(start) ? day : start;
+        }
+        Map<LocalDate, Double> indexByDay = new HashMap<>();
+        List<DailyIndex> series = new ArrayList<>();
+        double pressure = 0;
+        for (LocalDate day = start; !day.isAfter(to); day = day.plusDays(1)) {
+            IndicatorCounts counts = byDay.getOrDefault(day, IndicatorCounts.ZERO);
+            double impulse = impulse(counts);
+            pressure = Math.max(0, pressure * dailyDecay + impulse);
+            double index = index(pressure);
+            indexByDay.put(day, index);
+            if (!day.isBefore(from)) {
+                double change = index - indexByDay.getOrDefault(day.minusDays(7), 0.0);
+                series.add(new DailyIndex(region, day, impulse, pressure, index, change, counts.highestAlertLevel()));
+            }
+        }
+        return List.copyOf(series);
+    }
+
+    /** What one day's counts add to the pressure. */
+    public double impulse(IndicatorCounts counts) {
+        double impulse = 0;
+        for (EventType type : EventType.values()) {
+            if (type != EventType.MILITARY_ALERT) {
+                impulse += settings.weight(type) * log2(1 + counts.amount(type));
+            }
+        }
+        return impulse + settings.weight(EventType.MILITARY_ALERT) * rank(counts.highestAlertLevel());
+    }
+
+    /** The index a pressure reads as: 0 at no pressure, approaching 100. */
+    public double index(double pressure) {
+        return 100 * (1 - Math.exp(-Math.max(0, pressure) / settings.scale()));
+    }
+
+    /** The index on {@code day} minus the index {@code days} days before, if the series holds both days. */
+    public static OptionalDouble change(List<DailyIndex> series, LocalDate day, int days) {
+        Map<LocalDate, Double> byDay = new HashMap<>();
+        series.forEach(d -> byDay.put(d.day(), d.index()));
+        Double now = byDay.get(day);
+        Double before = byDay.get(day.minusDays(days));
+        return now == null || before == null ? OptionalDouble.empty() : OptionalDouble.of(now - before);
+    }
+
+    private static Map<LocalDate, IndicatorCounts> byDay(String region, List<DailyIndicators> rows) {
+        Map<LocalDate, IndicatorCounts> byDay = new HashMap<>();
+        LocalDate previous = null;
+        for (DailyIndicators row : rows) {
+            if (!row.hasEvents()) {
+                continue;
+            }
+            if (!region.equals(row.region())) {
+                throw new IllegalArgumentException("row of " + row.region() + " among rows of " + region);
+            }
+            if (previous != null && !row.day().isAfter(previous)) {
+                throw new IllegalArgumentException("rows not sorted by day: " + row.day() + " after " + previous);
+            }
+            previous = row.day();
+            byDay.put(row.day(), row.counts());
+        }
+        return byDay;
+    }
+
+    private static int rank(AlertLevel level) {
+        return level == null ? 0 : level.ordinal() + 1;
+    }
+
+    private static double log2(long n) {
+        return Math.log(n) / LN2;
+    }
+}

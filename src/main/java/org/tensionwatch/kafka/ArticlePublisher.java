@@ -1,0 +1,63 @@
+package org.tensionwatch.kafka;
+
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.tensionwatch.avro.Article;
+import org.tensionwatch.ingest.NewArticle;
+
+/** Publishes incoming articles to the articles topic, keyed by their stable id, with an idempotent producer and {@code acks=all}. */
+public final class ArticlePublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, Article> producer;
+    private final Topic<String, Article> topic;
+    private final Clock clock;
+
+    public ArticlePublisher(String bootstrapServers, Topic<String, Article> topic, Clock clock) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "tension-watch-articles");
+        this.producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.topic = topic;
+        this.clock = clock;
+    }
+
+    /** Publishes the article and waits until the broker has it; returns its id. */
+    public String publish(NewArticle article) {
+        Article record = toAvro(article);
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), null, record.getPublishedAt().toEpochMilli(), record.getId(), record)).get();
+            return record.getId();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing article " + record.getId(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker did not take article " + record.getId() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private Article toAvro(NewArticle article) {
+        return Article.newBuilder()
+                .setId(article.id())
+                .setUrl(article.url())
+                .setSource(article.source())
+                .setTitle(article.title())
+                .setBody(article.body())
+                .setLanguage("en")
+                .setPublishedAt(article.publishedAt())
+                .setIngestedAt(clock.instant())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,70 @@
+package org.tensionwatch.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A record that cannot be decoded (a foreign producer, a schema this service does not know) is
+ * copied as it is to the dead-letter topic, with headers that say where it came from and why,
+ * and the stream goes on: one bad record must not stop the indicators of every region.
+ */
+public final class DeadLetterHandler implements DeserializationExceptionHandler {
+
+    /** Streams config key naming the dead-letter topic. */
+    public static final String TOPIC_CONFIG = "tension.dead-letter.topic";
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+    private static final AtomicLong RECORDS_SENT = new AtomicLong();
+
+    private KafkaProducer<byte[], byte[]> producer;
+    private String topic;
+
+    /** Records sent to the dead-letter topic by this JVM, for the metrics endpoint. */
+    public static long recordsSent() {
+        return RECORDS_SENT.get();
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        topic = String.valueOf(configs.get(TOPIC_CONFIG));
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get("bootstrap.servers"));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, configs.get("application.id") + "-dead-letter");
+        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        LOG.warn("Undecodable record at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
+                topic, exception.getMessage());
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("dlq.source.topic", bytes(record.topic()));
+        headers.add("dlq.source.partition", bytes(String.valueOf(record.partition())));
+        headers.add("dlq.source.offset", bytes(String.valueOf(record.offset())));
+        headers.add("dlq.error", bytes(String.valueOf(exception.getMessage())));
+        try {
+            producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)).get();
+        } catch (Exception e) {
+            LOG.error("Cannot write to dead-letter topic {}; stopping rather than losing the record", topic, e);
+            return DeserializationHandlerResponse.FAIL;
+        }
+        RECORDS_SENT.incrementAndGet();
+        return DeserializationHandlerResponse.CONTINUE;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,23 @@
+package org.tensionwatch.streams;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts of reports the indicators topology could not apply, for the metrics endpoint: never silently dropped. */
+public final class DroppedReports {
+
+    static final LongAdder LATE = new LongAdder();
+    static final LongAdder WITHOUT_REGION = new LongAdder();
+
+    private DroppedReports() {
+    }
+
+    /** Reports about a day older than the grace period allows. */
+    public static long late() {
+        return LATE.sum();
+    }
+
+    /** Reports the extractor could place in no country. */
+    public static long withoutRegion() {
+        return WITHOUT_REGION.sum();
+    }
+}

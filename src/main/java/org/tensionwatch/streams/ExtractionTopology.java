@@ -1,0 +1,99 @@
+package org.tensionwatch.streams;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensionwatch.avro.Article;
+import org.tensionwatch.avro.ConflictEvent;
+import org.tensionwatch.domain.EventExtractor;
+import org.tensionwatch.domain.ExtractedEvent;
+import org.tensionwatch.kafka.Topics;
+
+/**
+ * Articles in, events out: each article on the articles topic is read by the extractor and its
+ * events are written to the events topic, keyed by a stable event id. When an article comes again
+ * (a correction, or the same file ingested twice) its events are written again under the same ids,
+ * and ids it no longer yields are deleted with tombstones, so downstream tables never double count.
+ */
+public final class ExtractionTopology {
+
+    public static final String EVENT_COUNTS_STORE = "extracted-event-counts";
+    public static final String EXTRACT_PROCESSOR = "extract-events";
+
+    private ExtractionTopology() {
+    }
+
+    /**
+     * @param streamsConfig the Streams configuration the topology will run with; it decides between
+     *     persistent and in-memory stores
+     */
+    public static Topology build(Topics topics, EventExtractor extractor, Properties streamsConfig) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(StoreKind.keyValue(EVENT_COUNTS_STORE, Serdes.String(), Serdes.Integer(), streamsConfig));
+        builder.stream(topics.articles().name(),
+                        Consumed.with(topics.articles().keySerde(), topics.articles().valueSerde()).withName("read-articles"))
+                .process(() -> new ExtractEvents(extractor), Named.as(EXTRACT_PROCESSOR), EVENT_COUNTS_STORE)
+                .to(topics.events().name(),
+                        Produced.with(topics.events().keySerde(), topics.events().valueSerde()).withName("write-events"));
+        return builder.build(streamsConfig);
+    }
+
+    /** Extracts one article's events and retracts the ids an earlier version of it yielded but this one does not. */
+    private static final class ExtractEvents implements Processor<String, Article, String, ConflictEvent> {
+
+        private static final Logger LOG = LoggerFactory.getLogger(ExtractEvents.class);
+        private final EventExtractor extractor;
+        private ProcessorContext<String, ConflictEvent> context;
+        private KeyValueStore<String, Integer> eventCounts;
+
+        ExtractEvents(EventExtractor extractor) {
+            this.extractor = extractor;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, ConflictEvent> context) {
+            this.context = context;
+            this.eventCounts = context.getStateStore(EVENT_COUNTS_STORE);
+        }
+
+        @Override
+        public void process(Record<String, Article> record) {
+            String articleId = record.key();
+            if (articleId == null) {
+                LOG.warn("Skipped an article record without a key (offset unknown to the topology)");
+                return;
+            }
+            List<ExtractedEvent> events = record.value() == null ? List.of() : extract(record.value());
+            for (int i = 0; i < events.size(); i++) {
+                ConflictEvent event = EventMapping.toAvro(record.value(), i, events.get(i), extractor.version());
+                context.forward(record.withKey(event.getId()).withValue(event));
+            }
+            Integer before = eventCounts.get(articleId);
+            for (int i = events.size(); before != null && i < before; i++) {
+                context.forward(record.withKey(EventMapping.eventId(articleId, i)).withValue(null));
+            }
+            eventCounts.put(articleId, events.size());
+        }
+
+        private List<ExtractedEvent> extract(Article article) {
+            try {
+                return extractor.extract(EventMapping.articleText(article));
+            } catch (RuntimeException e) {
+                // the extractor promises not to throw; if it does, one article loses its events, not the stream
+                LOG.error("Extractor {} failed on article {}; it yields no events", extractor.version(), article.getId(), e);
+                return List.of();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.tensionwatch.streams;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensionwatch.avro.ConflictEvent;
+import org.tensionwatch.domain.AlertLevel;
+import org.tensionwatch.domain.EventType;
+import org.tensionwatch.domain.Qualifier;
+import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.indicators.LateEventPolicy;
+import org.tensionwatch.indicators.MatchKey;
+
+/**
+ * Turns an event record into a report keyed by its region and type, the unit of merging. Reports
+ * with no country, and reports about a day before the grace period (measured from the newest
+ * publication time this task has seen, so replays decide the same way), are counted and logged.
+ */
+final class ReportsByMatchKey implements Processor<String, ConflictEvent, String, EventReport> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsByMatchKey.class);
+    private final LateEventPolicy late;
+    private ProcessorContext<String, EventReport> context;
+
+    ReportsByMatchKey(LateEventPolicy late) {
+        this.late = late;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, EventReport> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, ConflictEvent> record) {
+        ConflictEvent event = record.value();
+        if (event == null) {
+            // a retraction: the article's newer version no longer yields this event; see README "Known limits"
+            return;
+        }
+        if (event.getCountryCode() == null) {
+            DroppedReports.WITHOUT_REGION.increment();
+            return;
+        }
+        EventReport report = toReport(event);
+        Instant streamTime = streamTime(context);
+        if (!late.accepts(report.occurredOn(), streamTime)) {
+            DroppedReports.LATE.increment();
+            LOG.warn("Report {} about {} arrived after the grace period of {} (accepting days from {}); not applied",
+                    event.getId(), report.occurredOn(), late.grace(), late.cutoff(streamTime));
+            return;
+        }
+        context.forward(record.withKey(MatchKey.of(report).asString()).withValue(report));
+    }
+
+    /** The newest publication time this task has seen (record timestamps are publication times). */
+    static Instant streamTime(ProcessorContext<?, ?> context) {
+        return Instant.ofEpochMilli(Math.max(context.currentStreamTimeMs(), 0));
+    }
+
+    static EventReport toReport(ConflictEvent e) {
+        boolean stated = e.getOccurredOn() != null;
+        LocalDate day = stated ? e.getOccurredOn() : LocalDate.ofInstant(e.getPublishedAt(), ZoneOffset.UTC);
+        return new EventReport(e.getId(), e.getArticleId(), e.getSource(), e.getUrl(),
+                EventType.valueOf(e.getType().name()), e.getCount(),
+                e.getQualifier() == null ? null : Qualifier.valueOf(e.getQualifier().name()),
+                e.getLevel() == null ? null : AlertLevel.valueOf(e.getLevel().name()),
+                e.getActor(), e.getLocationName(), e.getCountryCode(), day, stated, e.getPublishedAt(),
+                e.getEvidence(), e.getConfidence());
+    }
+}

@@ -1,0 +1,30 @@
+package org.tensionwatch.streams;
+
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Persistent (RocksDB) stores in the service, in-memory stores where the Streams config asks for them
+ * ({@code dsl.store.suppliers.class}), as topology tests do: the same choice for DSL and processor stores.
+ */
+final class StoreKind {
+
+    private StoreKind() {
+    }
+
+    static boolean inMemory(Properties streamsConfig) {
+        Object suppliers = streamsConfig.get(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG);
+        return suppliers != null && suppliers.toString().contains(BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getSimpleName());
+    }
+
+    static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValue(String name, Serde<K> keys, Serde<V> values, Properties streamsConfig) {
+        return Stores.keyValueStoreBuilder(
+                inMemory(streamsConfig) ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name),
+                keys, values);
+    }
+}

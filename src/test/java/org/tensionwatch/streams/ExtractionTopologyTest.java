@@ -1,0 +1,104 @@
+package org.tensionwatch.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tensionwatch.avro.Article;
+import org.tensionwatch.avro.ConflictEvent;
+import org.tensionwatch.domain.ArticleText;
+import org.tensionwatch.domain.EventExtractor;
+import org.tensionwatch.domain.EventType;
+import org.tensionwatch.domain.ExtractedEvent;
+import org.tensionwatch.domain.InteropCodes;
+import org.tensionwatch.kafka.Topics;
+
+class ExtractionTopologyTest {
+
+    /** One PROTEST event per body line that says "protest": enough to see what the topology does with ids. */
+    static final EventExtractor ONE_EVENT_PER_PROTEST_LINE = new EventExtractor() {
+        @Override
+        public List<ExtractedEvent> extract(ArticleText article) {
+            return Arrays.stream(article.body().split("\n"))
+                    .filter(line -> line.contains("protest"))
+                    .map(line -> new ExtractedEvent(EventType.PROTEST, null, null, null, "protesters", null, "GE", null,
+                            line, 0.8, new InteropCodes("PROTEST", "demonstrate", "14")))
+                    .toList();
+        }
+
+        @Override
+        public String version() {
+            return "lines-1";
+        }
+    };
+
+    private static final Topics TOPICS = Topics.defaults();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Article> articles;
+    private TestOutputTopic<String, ConflictEvent> events;
+
+    @BeforeEach
+    void startDriver() {
+        Properties props = IndicatorsTopologyTest.streamsConfig();
+        driver = new TopologyTestDriver(ExtractionTopology.build(TOPICS, ONE_EVENT_PER_PROTEST_LINE, props), props);
+        articles = driver.createInputTopic(TOPICS.articles().name(), TOPICS.articles().keySerde().serializer(),
+                TOPICS.articles().valueSerde().serializer());
+        events = driver.createOutputTopic(TOPICS.events().name(), TOPICS.events().keySerde().deserializer(),
+                TOPICS.events().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private static Article article(String id, String body) {
+        Instant published = Instant.parse("2026-10-14T09:00:00Z");
+        return Article.newBuilder().setId(id).setTitle("Rallies in Tbilisi").setBody(body).setSource("Caucasus Ledger")
+                .setUrl(null).setLanguage("en").setPublishedAt(published).setIngestedAt(published).build();
+    }
+
+    @Test
+    void shouldWriteEachEventUnderAStableIdWithItsArticleAndExtractorVersion() {
+        articles.pipeInput("a1", article("a1", "a protest in Tbilisi\nweather was mild\nanother protest in Batumi"));
+
+        List<KeyValue<String, ConflictEvent>> out = events.readKeyValuesToList();
+        assertThat(out).extracting(kv -> kv.key).containsExactly("a1#0", "a1#1");
+        assertThat(out.get(1).value.getEvidence()).isEqualTo("another protest in Batumi");
+        assertThat(out.get(1).value.getArticleId()).isEqualTo("a1");
+        assertThat(out.get(1).value.getSource()).isEqualTo("Caucasus Ledger");
+        assertThat(out.get(1).value.getExtractorVersion()).isEqualTo("lines-1");
+        assertThat(out.get(1).value.getPublishedAt()).isEqualTo(Instant.parse("2026-10-14T09:00:00Z"));
+    }
+
+    @Test
+    void shouldRewriteTheSameIdsWhenTheSameArticleComesAgain() {
+        articles.pipeInput("a1", article("a1", "a protest\nanother protest"));
+        articles.pipeInput("a1", article("a1", "a protest\nanother protest"));
+
+        assertThat(events.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1#0", "a1#1", "a1#0", "a1#1");
+    }
+
+    @Test
+    void shouldRetractTheEventsACorrectedArticleNoLongerReports() {
+        articles.pipeInput("a1", article("a1", "a protest\nanother protest\na third protest"));
+        events.readKeyValuesToList();
+
+        articles.pipeInput("a1", article("a1", "a protest, the only one"));
+
+        List<KeyValue<String, ConflictEvent>> out = events.readKeyValuesToList();
+        assertThat(out).extracting(kv -> kv.key).containsExactly("a1#0", "a1#1", "a1#2");
+        assertThat(out.get(0).value).isNotNull();
+        assertThat(out.get(1).value).isNull();
+        assertThat(out.get(2).value).isNull();
+    }
+}
