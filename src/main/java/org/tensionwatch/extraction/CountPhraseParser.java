@@ -184,7 +184,7 @@ public final class CountPhraseParser {
         }
         String q = m.group("qual");
         if (q == null) {
-            return Qualifier.EXACT;
+            return dozen != null ? Qualifier.ABOUT : Qualifier.EXACT;
         }
         return switch (q) {
             case "more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
