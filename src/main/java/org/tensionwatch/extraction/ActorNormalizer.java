@@ -32,10 +32,20 @@ public final class ActorNormalizer {
             "(?i)(?:he|she|it|they|we|i|this|that|(?:the )?(?:statement|ministry|spokesman|spokeswoman|spokesperson|minister"
                     + "|government|official|officials|agency|report|letter|text|declaration|communique))");
 
+    private static final Pattern QUOTES = Pattern.compile("[\"“”\\[\\]]|\\s+(?=\\s)");
+    private static final Pattern EDGES = Pattern.compile("^[\\s,.;:'’-]+|[\\s,.;:'’-]+$");
+
     private final List<Rule> rules;
+
+    private final Pattern any;
 
     private ActorNormalizer(List<Rule> rules) {
         this.rules = rules;
+        StringBuilder b = new StringBuilder();
+        for (Rule r : rules) {
+            b.append(b.length() == 0 ? "" : "|").append("(?:").append(r.pattern().pattern()).append(')');
+        }
+        this.any = Pattern.compile(b.length() == 0 ? "(?!)" : b.toString());
     }
 
     /** The normalizer with the table shipped with the extractor. */
@@ -65,10 +75,11 @@ public final class ActorNormalizer {
         if (phrase == null) {
             return null;
         }
-        String p = phrase.strip().replaceAll("[\"“”\\[\\]]", "").replaceAll("\\s+", " ");
+        String p = QUOTES.matcher(phrase.strip()).replaceAll("");
         String lower = p.toLowerCase(Locale.ROOT);
-        boolean coordinated = lower.contains(" and ") || lower.matches(".*\\w, \\w.*,.*");
-        for (Rule rule : rules) {
+        int comma = lower.indexOf(", ");
+        boolean coordinated = lower.contains(" and ") || comma >= 0 && lower.indexOf(", ", comma + 2) >= 0;
+        for (Rule rule : any.matcher(lower).find() ? rules : List.<Rule>of()) {
             if (!coordinated && rule.pattern().matcher(lower).find()) {
                 return rule.label();
             }
@@ -79,7 +90,7 @@ public final class ActorNormalizer {
             p = LEADING.matcher(p).replaceFirst("");
             p = TRAILING.matcher(p).replaceFirst("");
         } while (!p.equals(previous));
-        p = p.replaceAll("^[\\s,.;:'’-]+|[\\s,.;:'’-]+$", "");
+        p = EDGES.matcher(p).replaceAll("");
         if (ANAPHOR.matcher(p).matches()) {
             return null; // "the statement", "he": the actor is named elsewhere
         }

@@ -35,6 +35,12 @@ public final class FactualityFilter {
     private static final Pattern STANDING = Pattern.compile(
             "\\b(?:is|are|remain|remains|currently|already|still|permanently|long been) (?:\\w+ )?$");
 
+    private static boolean mayBeHistory(String segment) {
+        return segment.contains("war") || segment.contains("ago") || segment.contains("decade")
+                || segment.contains("past") || segment.contains("histor") || segment.contains("conflict")
+                || segment.contains("genocide") || segment.contains("insurgency");
+    }
+
     /** Why the trigger is not a reported fact, or {@code null} when it is one. */
     public String reason(Sentence s, int segmentStart, int segmentEnd, int triggerStart, int triggerEnd, EventType type,
             List<DateMention> dates) {
@@ -63,10 +69,11 @@ public final class FactualityFilter {
         if (NEGATION.matcher(before.substring(Math.max(0, before.length() - 30))).find()) {
             return "negated";
         }
-        if (HISTORY.matcher(segment).find()) {
+        if (mayBeHistory(segment) && HISTORY.matcher(segment).find()) {
             return "history";
         }
-        if (type != EventType.PROTEST && MEMORY.matcher(segment).find()) {
+        if (type != EventType.PROTEST && (segment.contains("memor") || segment.contains("anniversar")
+                || segment.contains(" years")) && MEMORY.matcher(segment).find()) {
             return "commemoration";
         }
         if (SINCE_AFTER.matcher(lower.substring(triggerEnd, segmentEnd)).find()) {

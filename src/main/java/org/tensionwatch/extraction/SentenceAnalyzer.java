@@ -95,6 +95,12 @@ final class SentenceAnalyzer {
             "^(?:in|on|for|after|following|speaking|addressing|earlier|later|meanwhile|separately|at|during|when|as|with"
                     + "|according|early|late|last|this (?:week|month|morning)|yesterday|today|overnight)\\b[^,]{0,120},\\s*", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern CLAUSE_WORD = Pattern.compile("\\b(?:and|but|after|before|while|when|as|in|since|of)\\s");
+    private static final Pattern PASSIVE_PERSONNEL = Pattern.compile(
+            "\\b(?:troops|soldiers|forces|police|officers|units?|personnel|peacekeepers|reinforcements|gendarmes|battalions?"
+                    + "|brigades?)\\s+(?:\\w+\\s+)?(?:were|was|have been|has been|had been|will be|are being|is being|being|to be)"
+                    + "\\s+(?:\\w+\\s+)?$");
+
     private record Hit(Trigger trigger, int start, int end) {
     }
 
@@ -237,9 +243,7 @@ final class SentenceAnalyzer {
         }
         // passive: "troops were deployed", "police units have been sent"
         String before = lower.substring(Math.max(0, h.start() - 50), h.start());
-        return before.matches("(?s).*\\b(?:troops|soldiers|forces|police|officers|units?|personnel|peacekeepers|reinforcements"
-                + "|gendarmes|battalions?|brigades?)\\s+(?:\\w+\\s+)?(?:were|was|have been|has been|had been|will be|are being"
-                + "|is being|being|to be)\\s+(?:\\w+\\s+)?$");
+        return PASSIVE_PERSONNEL.matcher(before).find();
     }
 
     private static int[] boundaries(String lower) {
@@ -320,7 +324,7 @@ final class SentenceAnalyzer {
         if (c.start() >= h.end()) {
             int gap = c.start() - h.end();
             String between = lower.substring(h.end(), c.start());
-            if (between.matches("(?s).*\\b(?:and|but|after|before|while|when|as|in|since|of)\\s.*") && gap > 12) {
+            if (gap > 12 && CLAUSE_WORD.matcher(between).find()) {
                 return -1;
             }
             return gap <= (people ? 45 : 12) ? gap : -1;
