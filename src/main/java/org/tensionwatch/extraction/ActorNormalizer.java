@@ -28,10 +28,24 @@ public final class ActorNormalizer {
                     + "|earlier|later|strongly|repeatedly|recently|first|both|he|she|on \\w+)$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ANAPHOR = Pattern.compile(
+            "(?i)(?:he|she|it|they|we|i|this|that|(?:the )?(?:statement|ministry|spokesman|spokeswoman|spokesperson|minister"
+                    + "|government|official|officials|agency|report|letter|text|declaration|communique))");
+
+    private static final Pattern QUOTES = Pattern.compile("[\"“”\\[\\]]|\\s+(?=\\s)");
+    private static final Pattern EDGES = Pattern.compile("^[\\s,.;:'’-]+|[\\s,.;:'’-]+$");
+
     private final List<Rule> rules;
+
+    private final Pattern any;
 
     private ActorNormalizer(List<Rule> rules) {
         this.rules = rules;
+        StringBuilder b = new StringBuilder();
+        for (Rule r : rules) {
+            b.append(b.length() == 0 ? "" : "|").append("(?:").append(r.pattern().pattern()).append(')');
+        }
+        this.any = Pattern.compile(b.length() == 0 ? "(?!)" : b.toString());
     }
 
     /** The normalizer with the table shipped with the extractor. */
@@ -61,10 +75,12 @@ public final class ActorNormalizer {
         if (phrase == null) {
             return null;
         }
-        String p = phrase.strip().replaceAll("[\"“”\\[\\]]", "").replaceAll("\\s+", " ");
+        String p = QUOTES.matcher(phrase.strip()).replaceAll("");
         String lower = p.toLowerCase(Locale.ROOT);
-        for (Rule rule : rules) {
-            if (rule.pattern().matcher(lower).find()) {
+        int comma = lower.indexOf(", ");
+        boolean coordinated = lower.contains(" and ") || comma >= 0 && lower.indexOf(", ", comma + 2) >= 0;
+        for (Rule rule : any.matcher(lower).find() ? rules : List.<Rule>of()) {
+            if (!coordinated && rule.pattern().matcher(lower).find()) {
                 return rule.label();
             }
         }
@@ -74,7 +90,10 @@ public final class ActorNormalizer {
             p = LEADING.matcher(p).replaceFirst("");
             p = TRAILING.matcher(p).replaceFirst("");
         } while (!p.equals(previous));
-        p = p.replaceAll("^[\\s,.;:'’-]+|[\\s,.;:'’-]+$", "");
+        p = EDGES.matcher(p).replaceAll("");
+        if (ANAPHOR.matcher(p).matches()) {
+            return null; // "the statement", "he": the actor is named elsewhere
+        }
         if (p.isEmpty() || p.length() > 80) {
             return p.isEmpty() ? null : p.substring(0, 80);
         }

@@ -184,7 +184,7 @@ public final class CountPhraseParser {
         }
         String q = m.group("qual");
         if (q == null) {
-            return Qualifier.EXACT;
+            return dozen != null ? Qualifier.ABOUT : Qualifier.EXACT;
         }
         return switch (q) {
             case "more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
@@ -233,6 +233,8 @@ public final class CountPhraseParser {
                 || w.startsWith("thu") || w.startsWith("fri") || w.startsWith("sat") || w.startsWith("sun"));
     }
 
+    private static final Pattern TAIL_STOP = Pattern.compile(
+            " (?:and|in|on|at|were|was|who|have|had|after|during|when|while|as|to|into|with)\\b");
     private static final Pattern GROUP_TAIL = Pattern.compile("^ (?:from|of) (?:the |a |an )?[\\w-]+(?: [\\w-]+){0,3}");
 
     /** Extends "soldiers" to "soldiers from a Nato-led peacekeeping force", stopping at "and", commas or verbs. */
@@ -242,14 +244,8 @@ public final class CountPhraseParser {
             return end;
         }
         String tail = t.group();
-        int cut = tail.length();
-        for (String stop : new String[] {" and ", " in ", " on ", " at ", " were ", " was ", " who ", " have ",
-                " had ", " after ", " during ", " when "}) {
-            int k = tail.indexOf(stop, 3);
-            if (k >= 0 && k < cut) {
-                cut = k;
-            }
-        }
+        Matcher stop = TAIL_STOP.matcher(tail);
+        int cut = stop.find(3) ? stop.start() : tail.length();
         return end + cut;
     }
 }

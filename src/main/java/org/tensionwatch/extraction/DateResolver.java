@@ -46,16 +46,18 @@ public final class DateResolver {
     /** The time expressions of the sentence, in order of appearance. */
     public List<DateMention> find(Sentence sentence, LocalDate published) {
         String text = sentence.text();
+        String lower = sentence.lower();
         List<DateMention> out = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        Matcher m = ISO.matcher(text);
+        boolean digits = hasDigit(text);
+        Matcher m = ISO.matcher(digits ? text : "");
         while (m.find()) {
             LocalDate d = safeDate(Integer.parseInt(m.group("year")), Integer.parseInt(m.group("month")),
                     Integer.parseInt(m.group("day")));
             add(out, taken, m, d, published);
         }
         for (Pattern p : new Pattern[] {MONTH_DAY, DAY_MONTH}) {
-            m = p.matcher(text);
+            m = p.matcher(digits ? text : "");
             while (m.find()) {
                 if (overlaps(taken, m.start(), m.end())) {
                     continue;
@@ -68,7 +70,7 @@ public final class DateResolver {
                 add(out, taken, m, d, published);
             }
         }
-        m = WEEKDAY.matcher(text);
+        m = WEEKDAY.matcher(lower.contains("day") ? text : "");
         while (m.find()) {
             DayOfWeek dow = DayOfWeek.valueOf(m.group("day").toUpperCase(Locale.ROOT));
             int back = (published.getDayOfWeek().getValue() - dow.getValue() + 7) % 7;
@@ -77,7 +79,7 @@ public final class DateResolver {
             }
             add(out, taken, m, published.minusDays(back), published);
         }
-        m = MONTH_ONLY.matcher(text);
+        m = MONTH_ONLY.matcher(hasMonthName(lower) ? text : "");
         while (m.find()) {
             if (overlaps(taken, m.start(), m.end())) {
                 continue;
@@ -90,7 +92,7 @@ public final class DateResolver {
             taken.add(new int[] {m.start(), m.end()});
             out.add(new DateMention(m.start(), m.end(), null, old));
         }
-        m = YEAR.matcher(text);
+        m = YEAR.matcher(digits ? text : "");
         while (m.find()) {
             if (overlaps(taken, m.start(), m.end())) {
                 continue;
@@ -99,11 +101,12 @@ public final class DateResolver {
             out.add(new DateMention(m.start(), m.end(), null, year < published.getYear()
                     || m.group().endsWith("s")));
         }
-        m = TODAY.matcher(sentence.lower());
+        m = TODAY.matcher(lower.contains("to") || lower.contains("this ") ? lower : "");
         while (m.find()) {
             add(out, taken, m, published, published);
         }
-        m = VAGUE.matcher(text);
+        m = VAGUE.matcher(lower.contains("week") || lower.contains("yesterday") || lower.contains("night")
+                || lower.contains("month") || lower.contains("recent") || lower.contains("ago") ? text : "");
         while (m.find()) {
             if (!overlaps(taken, m.start(), m.end())) {
                 out.add(new DateMention(m.start(), m.end(), null, false));
@@ -135,6 +138,28 @@ public final class DateResolver {
         boolean old = d != null && ChronoUnit.DAYS.between(d, published) > MAX_AGE_DAYS;
         boolean future = d != null && d.isAfter(published.plusDays(1));
         out.add(new DateMention(m.start(), m.end(), future ? null : d, old));
+    }
+
+    private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+
+    private static boolean hasMonthName(String lower) {
+        for (String m : MONTH_NAMES) {
+            if (lower.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean overlaps(List<int[]> taken, int start, int end) {

@@ -15,25 +15,33 @@ import org.tensionwatch.domain.Qualifier;
  */
 final class EventMerger {
 
-    List<ExtractedEvent> merge(List<ExtractedEvent> events) {
+    /** An event as read from one sentence, with the sentence's position in the article. */
+    record Mention(ExtractedEvent event, int sentence) {
+    }
+
+    List<ExtractedEvent> merge(List<Mention> mentions) {
         List<ExtractedEvent> out = new ArrayList<>();
-        for (ExtractedEvent e : events) {
+        List<Integer> lastSentence = new ArrayList<>();
+        for (Mention m : mentions) {
+            ExtractedEvent e = m.event();
             int into = -1;
             for (int i = 0; i < out.size() && into < 0; i++) {
-                if (compatible(out.get(i), e)) {
+                if (compatible(out.get(i), e, m.sentence() - lastSentence.get(i))) {
                     into = i;
                 }
             }
             if (into < 0) {
                 out.add(e);
+                lastSentence.add(m.sentence());
             } else {
                 out.set(into, combine(out.get(into), e));
+                lastSentence.set(into, m.sentence());
             }
         }
         return out;
     }
 
-    private static boolean compatible(ExtractedEvent a, ExtractedEvent b) {
+    private static boolean compatible(ExtractedEvent a, ExtractedEvent b, int sentencesApart) {
         if (a.type() != b.type()) {
             return false;
         }
@@ -46,16 +54,17 @@ final class EventMerger {
         if (!agreeCounts(a, b)) {
             return false;
         }
-        if (a.type() == EventType.APPEAL || a.type() == EventType.CONDEMNATION || a.type() == EventType.DEPLOYMENT
-                || a.type() == EventType.MILITARY_ALERT) {
+        if (a.type() == EventType.APPEAL || a.type() == EventType.CONDEMNATION) {
             if (!agree(a.countryCode(), b.countryCode())) {
                 return false;
             }
-            return sameActor(a.actor(), b.actor());
+            if (a.actor() == null || b.actor() == null) {
+                return sentencesApart <= 1; // "The statement called on...": the actor of the sentence before
+            }
+            return sameSpeaker(a.actor(), b.actor());
         }
-        if ((a.count() != null || b.count() != null) && a.actor() != null && b.actor() != null && a.count() != null
-                && b.count() != null && !sameActor(a.actor(), b.actor())) {
-            return false;
+        if (a.count() != null && b.count() != null && a.count() > 1 && !sameActor(a.actor(), b.actor())) {
+            return false; // the same figure for two victim groups
         }
         return agree(a.countryCode(), b.countryCode());
     }
@@ -83,6 +92,18 @@ final class EventMerger {
             return true;
         }
         return lastWord(la).equals(lastWord(lb));
+    }
+
+    /** Whether two speakers are one: the same label, or one ends the other ("Zakharova", "Maria Zakharova"). */
+    static boolean sameSpeaker(String a, String b) {
+        String la = a.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", "").strip();
+        String lb = b.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", "").strip();
+        if (la.equals(lb)) {
+            return true;
+        }
+        String longer = la.length() > lb.length() ? la : lb;
+        String shorter = longer == la ? lb : la;
+        return !shorter.isEmpty() && longer.endsWith(" " + shorter) && !longer.contains(" and ");
     }
 
     private static String lastWord(String s) {

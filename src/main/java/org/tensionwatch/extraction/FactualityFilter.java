@@ -19,7 +19,7 @@ public final class FactualityFilter {
                     + "|expected to|set to|aim(?:s|ed)? to|seek(?:s|ing)? to|try(?:ing)? to|prevent(?:ed|ing)?|avoid(?:ed|ing)?"
                     + "|to avert|call(?:s|ed|ing)? (?:for|on)|urg(?:e|ed|es|ing)|demand(?:s|ed|ing)?|asked|ask(?:s|ing)?"
                     + "|warn(?:s|ed|ing)?|refus(?:e|ed|es|ing) to|threat of|threats of|no plans? to|instead of"
-                    + "|announce(?:d)? (?:plans?|intention)|will)\\b");
+                    + "|announce(?:d)? (?:plans?|intention)|to (?:help )?(?:quell|disperse|break up|contain|stop|end|counter)|will)\\b");
     private static final Pattern SPEECH_MODAL = Pattern.compile(
             "\\b(?:would|could|might|may|should|if|unless|threaten(?:s|ed|ing)? to|refus(?:e|ed|es|ing) to|will not|won't)\\b");
     private static final Pattern NEGATION = Pattern.compile(
@@ -34,6 +34,12 @@ public final class FactualityFilter {
     private static final Pattern SINCE_AFTER = Pattern.compile("\\bsince\\b|\\bso far this year\\b|\\bin total\\b");
     private static final Pattern STANDING = Pattern.compile(
             "\\b(?:is|are|remain|remains|currently|already|still|permanently|long been) (?:\\w+ )?$");
+
+    private static boolean mayBeHistory(String segment) {
+        return segment.contains("war") || segment.contains("ago") || segment.contains("decade")
+                || segment.contains("past") || segment.contains("histor") || segment.contains("conflict")
+                || segment.contains("genocide") || segment.contains("insurgency");
+    }
 
     /** Why the trigger is not a reported fact, or {@code null} when it is one. */
     public String reason(Sentence s, int segmentStart, int segmentEnd, int triggerStart, int triggerEnd, EventType type,
@@ -63,10 +69,11 @@ public final class FactualityFilter {
         if (NEGATION.matcher(before.substring(Math.max(0, before.length() - 30))).find()) {
             return "negated";
         }
-        if (HISTORY.matcher(segment).find()) {
+        if (mayBeHistory(segment) && HISTORY.matcher(segment).find()) {
             return "history";
         }
-        if (type != EventType.PROTEST && MEMORY.matcher(segment).find()) {
+        if (type != EventType.PROTEST && (segment.contains("memor") || segment.contains("anniversar")
+                || segment.contains(" years")) && MEMORY.matcher(segment).find()) {
             return "commemoration";
         }
         if (SINCE_AFTER.matcher(lower.substring(triggerEnd, segmentEnd)).find()) {

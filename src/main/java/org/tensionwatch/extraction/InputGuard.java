@@ -86,6 +86,9 @@ public final class InputGuard {
     }
 
     static boolean looksLikeHtml(String text) {
+        if (text.indexOf('<') < 0) {
+            return false;
+        }
         Matcher m = TAG.matcher(text.length() > 50_000 ? text.substring(0, 50_000) : text);
         int tags = 0;
         while (m.find() && tags < 5) {
@@ -109,7 +112,7 @@ public final class InputGuard {
         int english = 0;
         int latin = 0;
         int letters = 0;
-        int n = Math.min(text.length(), 20_000);
+        int n = Math.min(text.length(), 2_000);
         int i = 0;
         while (i < n) {
             while (i < n && !Character.isLetter(text.charAt(i))) {

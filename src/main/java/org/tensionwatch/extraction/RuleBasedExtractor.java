@@ -53,9 +53,11 @@ public final class RuleBasedExtractor implements EventExtractor {
         }
         List<Sentence> sentences = splitter.split(outcome.text());
         ArticleContext ctx = new ArticleContext(article.publishedOn(), dominantCountry(sentences));
-        List<ExtractedEvent> events = new ArrayList<>();
-        for (Sentence s : sentences) {
-            events.addAll(analyzer.analyze(s, ctx));
+        List<EventMerger.Mention> events = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            for (ExtractedEvent e : analyzer.analyze(sentences.get(i), ctx)) {
+                events.add(new EventMerger.Mention(e, i));
+            }
         }
         return new ExtractionResult(merger.merge(events), outcome.note(), sentences.size());
     }

@@ -53,7 +53,7 @@ final class SentenceAnalyzer {
                     + "|end (?:the )?(?:violence|fighting|hostilities|clashes)"
                     + "|avoid (?:\\w+ ){0,2}(?:escalation|violence|provocations?|confrontation|inflammatory|rhetoric)"
                     + "|diplomatic (?:solution|means|path)|hold fire|lay down (?:their )?arms|unilateral (?:actions?|steps|moves)"
-                    + "|tolerance|cool heads|provocations)\\b");
+                    + "|tolerance|cool heads)\\b");
     private static final Pattern SPEECH = Pattern.compile(
             "\\b(?:said|says|told|stated|tweeted|wrote|added|indicated|claimed|insisted|according to)\\b");
     private static final Pattern ROLE = Pattern.compile(
@@ -71,8 +71,7 @@ final class SentenceAnalyzer {
     private static final Pattern PASSIVE_SINGULAR = Pattern.compile(
             "\\b(?:was|has been|had been|is being|got)\\s+(?:\\w+\\s+)?$");
     private static final Pattern OBJECT_SINGULAR = Pattern.compile(
-            "^\\s+(?:(?:last|this) (?:week|month) )?(?:of\\s+)?(?:(?:a|an|the|one|another|their|his|her|its)\\s+)+"
-                    + "(?:[\\w'’-]+\\s+){0,3}?([a-z]+)\\b(?!['’]s)");
+            "^\\s+(?:(?:last|this) (?:week|month) )?(?:of\\s+)?(?:(?:a|an|the|one|another|their|his|her|its)\\s+)+");
     private static final Pattern SUBJECT_SINGULAR = Pattern.compile(
             "(?:\\b(?:he|she|He|She)|\\b(?:a|the|one|A|The|One)\\s+(?:[\\w-]+\\s+){0,3}[a-z]+|[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+)*)"
                     + ",?\\s+(?:(?:who|has|had|was|is|also|then|later|reportedly|abruptly|formally)\\s+)*$");
@@ -85,15 +84,22 @@ final class SentenceAnalyzer {
             "^\\s*(?:people\\s+|others\\s+)?(?:(?:were|was|have|has|had|been|are|reportedly|also|later|so far|confirmed)\\s+)*$");
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|,? and|,? as well as)\\s*$");
     private static final Pattern LOCATION_CUE = Pattern.compile(
-            "(?:\\b(?:in|at|near|outside|around|across|from|into|to|of|on|inside|throughout)\\s+(?:the\\s+)?"
+            "(?:\\bborder with\\s+|\\b(?:in|at|near|outside|around|across|from|into|to|of|on|inside|throughout)\\s+(?:the\\s+)?"
                     + "(?:(?:\\w+\\s+)?(?:town|city|village|region|province|district|capital|streets|area|municipality)"
                     + "\\s+(?:of\\s+)?)?)$");
     private static final Pattern BORDER_WITH = Pattern.compile("\\bborder with\\s+(?:the\\s+)?$");
     private static final Pattern SPEECH_VERB = Pattern.compile(
-            "[,\\s]+(?:said|says|told|announced|stated|added|tweeted|wrote|indicated|noted|stressed|declared)\\b");
+            "[,\\s]+(?:said|says|told|announced|stated|added|tweeted|wrote|indicated|noted|stressed|declared|described"
+                    + "|termed)\\b");
     private static final Pattern INTRO = Pattern.compile(
             "^(?:in|on|for|after|following|speaking|addressing|earlier|later|meanwhile|separately|at|during|when|as|with"
-                    + "|according|early|late|last)\\b[^,]{0,80},\\s*", Pattern.CASE_INSENSITIVE);
+                    + "|according|early|late|last|this (?:week|month|morning)|yesterday|today|overnight)\\b[^,]{0,120},\\s*", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CLAUSE_WORD = Pattern.compile("\\b(?:and|but|after|before|while|when|as|in|since|of)\\s");
+    private static final Pattern PASSIVE_PERSONNEL = Pattern.compile(
+            "\\b(?:troops|soldiers|forces|police|officers|units?|personnel|peacekeepers|reinforcements|gendarmes|battalions?"
+                    + "|brigades?)\\s+(?:\\w+\\s+)?(?:were|was|have been|has been|had been|will be|are being|is being|being|to be)"
+                    + "\\s+(?:\\w+\\s+)?$");
 
     private record Hit(Trigger trigger, int start, int end) {
     }
@@ -146,6 +152,23 @@ final class SentenceAnalyzer {
         List<ExtractedEvent> out = new ArrayList<>();
         for (int i = 0; i < factual.size(); i++) {
             buildEvents(s, ctx, factual.get(i), attached.get(i), times, places, boundaries, out);
+        }
+        return onePerTypeUnlessCounted(out);
+    }
+
+    /** A sentence that names a type twice reports one event, unless it gives different figures. */
+    private static List<ExtractedEvent> onePerTypeUnlessCounted(List<ExtractedEvent> events) {
+        List<ExtractedEvent> out = new ArrayList<>();
+        for (ExtractedEvent e : events) {
+            boolean typeCounted = events.stream().anyMatch(o -> o.type() == e.type() && o.count() != null);
+            if (e.count() == null && typeCounted) {
+                continue;
+            }
+            boolean dup = out.stream().anyMatch(o -> o.type() == e.type() && java.util.Objects.equals(o.count(), e.count())
+                    && (e.count() == null || java.util.Objects.equals(o.actor(), e.actor())));
+            if (!dup) {
+                out.add(e);
+            }
         }
         return out;
     }
@@ -220,9 +243,7 @@ final class SentenceAnalyzer {
         }
         // passive: "troops were deployed", "police units have been sent"
         String before = lower.substring(Math.max(0, h.start() - 50), h.start());
-        return before.matches("(?s).*\\b(?:troops|soldiers|forces|police|officers|units?|personnel|peacekeepers|reinforcements"
-                + "|gendarmes|battalions?|brigades?)\\s+(?:\\w+\\s+)?(?:were|was|have been|has been|had been|will be|are being"
-                + "|is being|being|to be)\\s+(?:\\w+\\s+)?$");
+        return PASSIVE_PERSONNEL.matcher(before).find();
     }
 
     private static int[] boundaries(String lower) {
@@ -303,7 +324,7 @@ final class SentenceAnalyzer {
         if (c.start() >= h.end()) {
             int gap = c.start() - h.end();
             String between = lower.substring(h.end(), c.start());
-            if (between.matches("(?s).*\\b(?:and|but|after|before|while|when|as|in|since|of)\\s.*") && gap > 12) {
+            if (gap > 12 && CLAUSE_WORD.matcher(between).find()) {
                 return -1;
             }
             return gap <= (people ? 45 : 12) ? gap : -1;
@@ -335,13 +356,12 @@ final class SentenceAnalyzer {
             location = "border with " + where.name();
             country = actorCountry(subject);
         }
-        if (SPEAKER_TYPES.contains(type)) {
+        if (type == EventType.MILITARY_ALERT) {
+            country = lastCountryBefore(s, places, h.start());
+        } else if (SPEAKER_TYPES.contains(type)) {
             country = actorCountry(subject);
         } else if (country == null) {
-            country = firstCountry(places);
-            if (country == null) {
-                country = ctx.defaultCountry();
-            }
+            country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(places);
         }
         AlertLevel level = type == EventType.MILITARY_ALERT ? level(s.lower().substring(h.start(), h.end())) : null;
         boolean police = type == EventType.DEPLOYMENT
@@ -402,8 +422,15 @@ final class SentenceAnalyzer {
             return 1;
         }
         Matcher o = OBJECT_SINGULAR.matcher(afterLower);
-        if (o.find() && PersonNouns.isSingular(o.group(1))) {
-            return 1;
+        if (o.find()) {
+            for (String w : afterLower.substring(o.end()).trim().split("[^a-z'’-]+", 5)) {
+                if (PersonNouns.isSingular(w)) {
+                    return 1;
+                }
+                if (PersonNouns.isPlural(w) && !w.equals("police") || w.isEmpty()) {
+                    break;
+                }
+            }
         }
         Matcher p = PROPER_AFTER.matcher(text.substring(h.end(), Math.min(seg[1], h.end() + 60)));
         if (p.find() && !p.group().trim().endsWith("s")) {
@@ -475,6 +502,9 @@ final class SentenceAnalyzer {
                 continue;
             }
             int distance = Math.abs(p.start() - triggerStart);
+            if (distance > 100) {
+                continue;
+            }
             int score = distance + (p.kind() == Place.Kind.COUNTRY ? 60 : 0) + (p.kind() == Place.Kind.CAPITAL ? 20 : 0);
             if (score < bestScore) {
                 best = p;
@@ -482,6 +512,16 @@ final class SentenceAnalyzer {
             }
         }
         return best;
+    }
+
+    private static String lastCountryBefore(Sentence s, List<Place> places, int position) {
+        String cc = null;
+        for (Place p : places) {
+            if (p.end() <= position) {
+                cc = p.countryCode();
+            }
+        }
+        return cc;
     }
 
     private static String firstCountry(List<Place> places) {

@@ -11,7 +11,7 @@ import org.tensionwatch.domain.EventType;
  *
  * @param type the event type the trigger signals
  * @param pattern where the trigger is, over the lower-cased sentence
- * @param keys four-letter word prefixes, one of which a sentence must contain for the pattern to be tried
+ * @param keys word prefixes (3 to 12 letters), one of which a sentence must contain for the pattern to be tried
  * @param requirement what else the sentence must show
  * @param vetoBefore a pattern over the 40 characters before the match (anchored at their end) that vetoes it, or null
  * @param vetoAfter a pattern over the 60 characters after the match (anchored at their start) that vetoes it, or null

@@ -1,0 +1,95 @@
+package org.tensionwatch.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.tensionwatch.domain.ArticleText;
+import org.tensionwatch.extraction.ExtractionResult;
+import org.tensionwatch.extraction.RuleBasedExtractor;
+import org.tensionwatch.extraction.bench.SyntheticCorpus;
+
+/**
+ * The {@code bench} command: runs the extractor single-threaded over a synthetic corpus, after a warm-up, and
+ * prints articles, megabytes and sentences per second for each run and their median.
+ */
+public final class BenchCommand {
+
+    static final String USAGE = "usage: bench [--articles N (10000)] [--size-kb KB (5)] [--seed S (42)] [--runs R (5)]";
+
+    private final RuleBasedExtractor extractor;
+
+    public BenchCommand() {
+        this(new RuleBasedExtractor());
+    }
+
+    public BenchCommand(RuleBasedExtractor extractor) {
+        this.extractor = extractor;
+    }
+
+    /** Runs the benchmark; 0 on success, 2 on bad usage. */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        int articles = 10_000;
+        int sizeKb = 5;
+        long seed = 42;
+        int runs = 5;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (i + 1 >= args.size()) {
+                return usage(err, a.startsWith("--") ? a + " needs a value" : "unexpected argument " + a);
+            }
+            try {
+                switch (a) {
+                    case "--articles" -> articles = Integer.parseInt(args.get(++i));
+                    case "--size-kb" -> sizeKb = Integer.parseInt(args.get(++i));
+                    case "--seed" -> seed = Long.parseLong(args.get(++i));
+                    case "--runs" -> runs = Integer.parseInt(args.get(++i));
+                    default -> {
+                        return usage(err, "unknown argument " + a);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                return usage(err, a + " needs a number, not " + args.get(i));
+            }
+        }
+        if (articles < 1 || sizeKb < 1 || runs < 1) {
+            return usage(err, "--articles, --size-kb and --runs must be positive");
+        }
+        List<ArticleText> corpus = new SyntheticCorpus(seed).articles(articles, sizeKb * 1024, LocalDate.of(2026, 6, 3));
+        long chars = corpus.stream().mapToLong(a -> a.title().length() + a.body().length()).sum();
+        out.printf("corpus: %d articles, %.1f MB, seed %d, extractor %s%n", articles, chars / 1e6, seed, extractor.version());
+        pass(corpus); // warm-up: let the JIT compile the hot paths
+        List<Double> perSecond = new ArrayList<>();
+        for (int r = 1; r <= runs; r++) {
+            long start = System.nanoTime();
+            long[] totals = pass(corpus);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = articles / seconds;
+            perSecond.add(rate);
+            out.printf("run %d: %.0f articles/s, %.1f MB/s, %.0f sentences/s, %d events, %.2f s%n", r, rate,
+                    chars / 1e6 / seconds, totals[0] / seconds, totals[1], seconds);
+        }
+        Collections.sort(perSecond);
+        double median = perSecond.get(perSecond.size() / 2);
+        out.printf("median: %.0f articles/s (%.1f MB/s) single-threaded%n", median, median * chars / articles / 1e6);
+        return 0;
+    }
+
+    private long[] pass(List<ArticleText> corpus) {
+        long sentences = 0;
+        long events = 0;
+        for (ArticleText a : corpus) {
+            ExtractionResult r = extractor.extractWithNotes(a);
+            sentences += r.sentences();
+            events += r.events().size();
+        }
+        return new long[] {sentences, events};
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("bench: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,145 @@
+package org.tensionwatch.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensionwatch.domain.ArticleText;
+import org.tensionwatch.domain.ExtractedEvent;
+import org.tensionwatch.extraction.RuleBasedExtractor;
+import org.tensionwatch.extraction.eval.EventScorer;
+import org.tensionwatch.extraction.eval.GoldFiles;
+import org.tensionwatch.extraction.eval.Prf;
+import org.tensionwatch.extraction.eval.ScoreResult;
+import org.tensionwatch.extraction.eval.ScoredEvent;
+import org.tensionwatch.ingest.ArticleFileResult;
+import org.tensionwatch.ingest.ArticleFiles;
+import org.tensionwatch.ingest.ParsedArticleFile;
+import org.tensionwatch.ingest.RejectedFile;
+
+/**
+ * The {@code evaluate} command: extracts articles (or reads a predictions file) and scores the events against
+ * gold annotations, with the same figures as the reference scorer.
+ */
+public final class EvaluateCommand {
+
+    static final String USAGE = "usage: evaluate --gold GOLD_DIR ARTICLES_DIR_OR_FILES...\n"
+            + "       evaluate --gold GOLD_DIR --predictions FILE.jsonl";
+
+    private final RuleBasedExtractor extractor;
+    private final ArticleFiles files;
+
+    public EvaluateCommand() {
+        this(new RuleBasedExtractor(), new ArticleFiles());
+    }
+
+    public EvaluateCommand(RuleBasedExtractor extractor, ArticleFiles files) {
+        this.extractor = extractor;
+        this.files = files;
+    }
+
+    /** Runs the command; 0 when it scored, 2 on bad usage, 1 when the gold or predictions cannot be read. */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Path goldDir = null;
+        Path predictions = null;
+        List<Path> articles = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--gold") || a.equals("--predictions")) {
+                if (i + 1 >= args.size()) {
+                    return usage(err, a + " needs a path");
+                }
+                Path p = Path.of(args.get(++i));
+                if (a.equals("--gold")) {
+                    goldDir = p;
+                } else {
+                    predictions = p;
+                }
+            } else if (a.startsWith("--")) {
+                return usage(err, "unknown option " + a);
+            } else {
+                articles.add(Path.of(a));
+            }
+        }
+        if (goldDir == null || !Files.isDirectory(goldDir)) {
+            return usage(err, "--gold must name a directory of gold files");
+        }
+        if ((predictions == null) == articles.isEmpty()) {
+            return usage(err, "give either article files or --predictions, not both or neither");
+        }
+        try {
+            GoldFiles.Gold gold = GoldFiles.readGold(goldDir);
+            List<ScoredEvent> predicted;
+            int[] bad = new int[1];
+            if (predictions != null) {
+                if (!Files.isRegularFile(predictions)) {
+                    return usage(err, "no such predictions file: " + predictions);
+                }
+                predicted = GoldFiles.readPredictions(predictions, bad);
+            } else {
+                for (Path p : articles) {
+                    if (!Files.exists(p)) {
+                        return usage(err, "no such file or directory: " + p);
+                    }
+                }
+                predicted = extractAll(articles, gold.published(), err);
+            }
+            print(new EventScorer().score(gold.events(), predicted), bad[0], out);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("evaluate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private List<ScoredEvent> extractAll(List<Path> roots, Map<String, LocalDate> published, PrintStream err)
+            throws IOException {
+        List<ScoredEvent> out = new ArrayList<>();
+        for (Path p : ArticleFiles.listArticles(roots)) {
+            ArticleFileResult r = files.read(p);
+            if (r instanceof RejectedFile rejected) {
+                err.println("evaluate: skipped " + p + ": " + rejected.reason());
+                continue;
+            }
+            ParsedArticleFile a = (ParsedArticleFile) r;
+            LocalDate day = published.get(a.fileName());
+            if (day == null && a.publishedAt() != null) {
+                day = a.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
+            }
+            if (day == null) {
+                day = LocalDate.now(ZoneOffset.UTC);
+                err.println("evaluate: warning: no publication date for " + a.fileName() + "; using today");
+            }
+            for (ExtractedEvent e : extractor.extract(new ArticleText(a.title(), a.body(), day))) {
+                out.add(new ScoredEvent(a.fileName(), e.type().name(), e.count() == null ? null : e.count().doubleValue()));
+            }
+        }
+        return out;
+    }
+
+    private static void print(ScoreResult r, int unreadable, PrintStream out) {
+        out.printf("articles %d  predicted events %d  unreadable lines %d%n", r.articles(), r.predictedEvents(), unreadable);
+        out.printf("%-14s %5s %5s  (article-level detection)%n", "type", "P", "R");
+        for (Map.Entry<String, Prf> e : r.perType().entrySet()) {
+            out.printf("%-14s %5.2f %5.2f%n", e.getKey(), e.getValue().precision(), e.getValue().recall());
+        }
+        line(out, "types", r.types());
+        line(out, "counts", r.counts());
+        line(out, "events", r.events());
+    }
+
+    private static void line(PrintStream out, String label, Prf p) {
+        out.printf("%s: P=%.3f R=%.3f F1=%.3f%n", label, p.precision(), p.recall(), p.f1());
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("evaluate: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+}
