@@ -25,7 +25,11 @@ public final class TensionWatchMain {
 
     private static final Map<String, Entry> COMMANDS = Map.of(
             "extract", new Entry("print the events of article files or directories as JSON Lines or a table",
-                    () -> new ExtractCommand()::run));
+                    () -> new ExtractCommand()::run),
+            "evaluate", new Entry("score extracted events against gold annotations (precision, recall, F1)",
+                    () -> new EvaluateCommand()::run),
+            "bench", new Entry("measure extraction speed over a generated corpus",
+                    () -> new BenchCommand()::run));
 
     private TensionWatchMain() {
     }
