@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -102,6 +103,9 @@ public class IndicatorQueries {
             return localRowsOfAllRegions(from, to);
         }
         List<DailyIndicators> rows = new ArrayList<>();
+        if (!hostsLocally(StoreNames.DAILY_INDICATORS)) {
+            return rows;
+        }
         try (KeyValueIterator<String, DailyIndicators> it = this.<DailyIndicators>store(StoreNames.DAILY_INDICATORS)
                 .range(RegionDay.key(region, from), RegionDay.key(region, to))) {
             it.forEachRemaining(kv -> addIfCounted(rows, kv));
@@ -112,6 +116,9 @@ public class IndicatorQueries {
     /** The rows of every region held by this instance's store, within the days. */
     private List<DailyIndicators> localRowsOfAllRegions(LocalDate from, LocalDate to) {
         List<DailyIndicators> rows = new ArrayList<>();
+        if (!hostsLocally(StoreNames.DAILY_INDICATORS)) {
+            return rows;
+        }
         try (KeyValueIterator<String, DailyIndicators> it = this.<DailyIndicators>store(StoreNames.DAILY_INDICATORS).all()) {
             it.forEachRemaining(kv -> {
                 LocalDate day = RegionDay.day(kv.key);
@@ -126,6 +133,9 @@ public class IndicatorQueries {
     /** The canonical events of a region held by this instance's store (their ids begin with the region). */
     public List<CanonicalEvent> localEvents(String region, LocalDate from, LocalDate to) {
         List<CanonicalEvent> events = new ArrayList<>();
+        if (!hostsLocally(StoreNames.CANONICAL_EVENTS)) {
+            return events;
+        }
         try (KeyValueIterator<String, CanonicalEvent> it = this.<CanonicalEvent>store(StoreNames.CANONICAL_EVENTS)
                 .prefixScan(region + "|", new org.apache.kafka.common.serialization.StringSerializer())) {
             it.forEachRemaining(kv -> {
@@ -141,6 +151,13 @@ public class IndicatorQueries {
         if (kv.value != null && kv.value.hasEvents()) {
             rows.add(kv.value);
         }
+    }
+
+    /** Whether this instance holds any partition of the store; when it runs alone, it holds them all. */
+    private boolean hostsLocally(String store) {
+        HostInfo self = kafka.advertisedHost();
+        return self == null || kafka.indicatorsStreams().streamsMetadataForStore(store).stream()
+                .anyMatch(metadata -> metadata.hostInfo().equals(self));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

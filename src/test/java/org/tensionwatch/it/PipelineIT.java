@@ -7,7 +7,19 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +34,13 @@ class PipelineIT {
     static Path workDir;
 
     static ServiceProcess service;
+    static int brokerPort;
 
     @BeforeAll
     static void startService() {
-        service = ServiceProcess.start(workDir.resolve("data"), Map.of("tension.samples.enabled", "false"));
+        brokerPort = ServiceProcess.freePort();
+        service = ServiceProcess.start(workDir.resolve("data"),
+                Map.of("tension.samples.enabled", "false", "tension.broker.port", String.valueOf(brokerPort)));
     }
 
     @AfterAll
@@ -55,10 +70,10 @@ class PipelineIT {
     void shouldCountOneIncidentReportedByThreeOutletsOnceWithTheHighestExactFigure() {
         TestArticles.oneBorderClashThreeOutlets().forEach(article -> post(article).statusCode(202));
 
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            JsonPath day = indicators("AM", "2026-10-19", "2026-10-19");
-            org.assertj.core.api.Assertions.assertThat(day.getInt("[0].reports")).isEqualTo(3);
-        });
+        // all three reports of the injuries have arrived once the canonical event cites three articles
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> given().baseUri(service.baseUri().toString())
+                .get("/api/regions/AM/events?from=2026-10-19&to=2026-10-19").then().extract().jsonPath()
+                .getInt("find { it.type == 'INJURY' }.articleCount") == 3);
         JsonPath day = indicators("AM", "2026-10-19", "2026-10-19");
         org.assertj.core.api.Assertions.assertThat(day.getInt("[0].injuries")).isEqualTo(12);
         org.assertj.core.api.Assertions.assertThat(day.getInt("[0].sources")).isEqualTo(3);
@@ -67,6 +82,34 @@ class PipelineIT {
         org.assertj.core.api.Assertions.assertThat(events.getList("findAll { it.type == 'INJURY' }.best")).containsExactly(12);
         org.assertj.core.api.Assertions.assertThat(events.getList("find { it.type == 'INJURY' }.reports.source"))
                 .containsExactlyInAnyOrder("Ararat Daily", "Caucasus Ledger", "Black Sea Herald");
+    }
+
+    @Test
+    void shouldParkAnUndecodableEventInTheDeadLetterTopicAndKeepProcessing() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("tension.events", "garbage#0".getBytes(StandardCharsets.UTF_8),
+                    "this is not an Avro event".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        post(TestArticles.nairobiSentinel("after-garbage")).statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("KE", "2026-10-19", "2026-10-19").getInt("[0].arrests") == 3);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-check");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("tension.dead-letter"));
+            List<ConsumerRecord<byte[], byte[]>> parked = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(parked::add);
+                return !parked.isEmpty();
+            });
+            ConsumerRecord<byte[], byte[]> record = parked.get(0);
+            org.assertj.core.api.Assertions.assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("this is not an Avro event");
+            org.assertj.core.api.Assertions.assertThat(new String(record.headers().lastHeader("dlq.source.topic").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("tension.events");
+        }
     }
 
     @Test
