@@ -43,11 +43,11 @@ public final class IndicatorsTopology {
 
         builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
-                .process(() -> new ReportsByMatchKey(settings.late()), Named.as("to-reports-by-match-key"))
+                .process(() -> new ReportsByMatchKey(settings), Named.as("to-reports-by-match-key"))
                 .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_MATCH_KEY)
                         .withKeySerde(Serdes.String()).withValueSerde(reportSerde))
                 .process(() -> new MergeIntoCanonicalEvents(
-                                new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings.late()),
+                                new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
                         Named.as("merge-into-canonical-events"), StoreNames.CANONICAL_BY_MATCH_KEY)
                 .toTable(Named.as("canonical-events-table"),
                         Materialized.<String, CanonicalEvent, KeyValueStore<Bytes, byte[]>>as(StoreNames.CANONICAL_EVENTS)
