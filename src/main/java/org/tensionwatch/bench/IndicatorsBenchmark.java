@@ -3,6 +3,7 @@ package org.tensionwatch.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,11 +107,13 @@ public final class IndicatorsBenchmark {
             TopologyRun topology = topologyRun(bootstrap, work, o, run, produced);
             RunResult result = new RunResult(run, consumerRate, produced / topology.seconds(), topology);
             results.add(result);
-            out.printf("run %d: plain consumer %,.0f events/s; topology %,.0f events/s (%.1f s, RUNNING after %.1f s), "
-                            + "ratio %.2f; heap peak %d MB, after GC %d MB; RSS peak %d MB; %,d indicator records%n",
+            out.printf("run %d: plain consumer %,.0f events/s; topology %,.0f events/s (%.1f s, RUNNING after %.1f s, "
+                            + "process CPU %.1f s), ratio %.2f; heap peak %d MB, after GC %d MB; RSS peak %d MB; "
+                            + "%,d indicator records; load average %s%n",
                     run, consumerRate, result.topologyRate(), topology.seconds(), topology.startSeconds(),
+                    topology.cpuSeconds(),
                     result.ratio(), mb(topology.memory().heapUsed()), mb(topology.memory().heapAfterGc()),
-                    mb(topology.memory().residentSet()), topology.outputRecords());
+                    mb(topology.memory().residentSet()), topology.outputRecords(), loadAverage());
         }
         return results;
     }
@@ -173,6 +176,7 @@ public final class IndicatorsBenchmark {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (Admin admin = admin(bootstrap)) {
             MemoryProbe.reset();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long running = -1;
             TopologyRun result;
@@ -210,8 +214,8 @@ public final class IndicatorsBenchmark {
                 }
                 long elapsed = System.nanoTime() - start;
                 MemoryProbe.Peaks memory = MemoryProbe.peaks();
-                result = new TopologyRun(seconds(elapsed), running < 0 ? Double.NaN : seconds(running - start), memory,
-                        endOffsets(admin, topics.indicators().name()));
+                result = new TopologyRun(seconds(elapsed), running < 0 ? Double.NaN : seconds(running - start),
+                        seconds(processCpuNanos() - cpuStart), memory, endOffsets(admin, topics.indicators().name()));
                 streams.close(Duration.ofMinutes(1));
                 streams.cleanUp();
             }
@@ -240,16 +244,18 @@ public final class IndicatorsBenchmark {
     private static void report(BenchmarkOptions o, List<RunResult> results, PrintStream out) {
         out.println();
         out.println("| run | plain consumer (events/s) | topology (events/s) | ratio | topology time (s) "
-                + "| heap peak (MB) | heap after GC (MB) | RSS peak (MB) |");
-        out.println("|---|---|---|---|---|---|---|---|");
+                + "| process CPU (s) | heap peak (MB) | heap after GC (MB) | RSS peak (MB) |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
         for (RunResult r : results) {
-            out.printf("| %d | %,.0f | %,.0f | %.2f | %.1f | %d | %d | %d |%n", r.run(), r.consumerRate(),
-                    r.topologyRate(), r.ratio(), r.topology().seconds(), mb(r.topology().memory().heapUsed()),
+            out.printf("| %d | %,.0f | %,.0f | %.2f | %.1f | %.1f | %d | %d | %d |%n", r.run(), r.consumerRate(),
+                    r.topologyRate(), r.ratio(), r.topology().seconds(), r.topology().cpuSeconds(),
+                    mb(r.topology().memory().heapUsed()),
                     mb(r.topology().memory().heapAfterGc()), mb(r.topology().memory().residentSet()));
         }
-        out.printf("| median | %,.0f | %,.0f | %.2f | %.1f | %d | %d | %d |%n",
+        out.printf("| median | %,.0f | %,.0f | %.2f | %.1f | %.1f | %d | %d | %d |%n",
                 median(results, RunResult::consumerRate), median(results, RunResult::topologyRate),
                 median(results, RunResult::ratio), median(results, r -> r.topology().seconds()),
+                median(results, r -> r.topology().cpuSeconds()),
                 mb((long) median(results, r -> r.topology().memory().heapUsed())),
                 mb((long) median(results, r -> r.topology().memory().heapAfterGc())),
                 mb((long) median(results, r -> r.topology().memory().residentSet())));
@@ -306,6 +312,20 @@ public final class IndicatorsBenchmark {
         }
     }
 
+    /** CPU time of the whole process (broker included): shows how much of the wall time the machine gave us. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static double seconds(long nanos) {
         return nanos / 1e9;
     }
@@ -315,7 +335,8 @@ public final class IndicatorsBenchmark {
     }
 
     /** One run of the topology: its time, when it reached RUNNING, its memory peaks and output size. */
-    record TopologyRun(double seconds, double startSeconds, MemoryProbe.Peaks memory, long outputRecords) {
+    record TopologyRun(double seconds, double startSeconds, double cpuSeconds, MemoryProbe.Peaks memory,
+            long outputRecords) {
     }
 
     /** One measured run: both rates and the topology's figures. */
