@@ -35,6 +35,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.tensionwatch.avro.ConflictEvent;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.Topics;
+import org.tensionwatch.streams.BoundedRocksDbConfig;
 import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
 
@@ -234,6 +235,7 @@ public final class IndicatorsBenchmark {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, o.threads());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, o.cacheBytes());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         return props;
     }
 
@@ -260,8 +262,9 @@ public final class IndicatorsBenchmark {
                 mb((long) median(results, r -> r.topology().memory().heapAfterGc())),
                 mb((long) median(results, r -> r.topology().memory().residentSet())));
         out.printf("%nSettings: %,d events over %d days, %d partitions, %d stream thread(s), commit interval %d ms, "
-                        + "record cache %d MB, exactly_once_v2, RocksDB stores%n",
-                o.events(), o.days(), o.partitions(), o.threads(), o.commitIntervalMs(), mb(o.cacheBytes()));
+                        + "record cache %d MB, exactly_once_v2, RocksDB stores sharing %d MB off-heap (BoundedRocksDbConfig)%n",
+                o.events(), o.days(), o.partitions(), o.threads(), o.commitIntervalMs(), mb(o.cacheBytes()),
+                mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES));
     }
 
     private static double median(List<RunResult> results, java.util.function.ToDoubleFunction<RunResult> field) {
