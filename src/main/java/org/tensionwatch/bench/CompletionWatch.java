@@ -1,5 +1,6 @@
 package org.tensionwatch.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class CompletionWatch {
         List<String> internal = admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition"))
                 .sorted().toList();
-        List<String> topics = new java.util.ArrayList<>(internal);
+        List<String> topics = new ArrayList<>(internal);
         topics.add(inputTopic);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
