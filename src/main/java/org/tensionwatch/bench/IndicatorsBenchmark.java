@@ -83,6 +83,10 @@ public final class IndicatorsBenchmark {
             err.println("cannot create the data directory: " + e.getMessage());
             return 1;
         }
+        Path workDir = work;
+        // also when the run is interrupted (Ctrl-C): a stopped benchmark must not leave gigabytes behind
+        Thread cleanUp = new Thread(() -> deleteRecursively(workDir), "bench-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), 0)) {
             List<RunResult> results = measure(broker.bootstrapServers(), work, options, out);
             report(options, results, out);
@@ -93,6 +97,7 @@ public final class IndicatorsBenchmark {
             return 1;
         } finally {
             deleteRecursively(work);
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
     }
 
@@ -311,6 +316,9 @@ public final class IndicatorsBenchmark {
     }
 
     private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
