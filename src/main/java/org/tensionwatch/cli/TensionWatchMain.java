@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.tensionwatch.bench.IndicatorsBenchmark;
 
 /**
  * The one launcher: with no arguments (or {@code serve}) it runs the service; with a subcommand it
@@ -29,7 +30,9 @@ public final class TensionWatchMain {
             "evaluate", new Entry("score extracted events against gold annotations (precision, recall, F1)",
                     () -> new EvaluateCommand()::run),
             "bench", new Entry("measure extraction speed over a generated corpus",
-                    () -> new BenchCommand()::run));
+                    () -> new BenchCommand()::run),
+            "bench-indicators", new Entry("measure the indicators topology on an embedded broker, beside a plain consumer",
+                    () -> IndicatorsBenchmark::run));
 
     private TensionWatchMain() {
     }
@@ -60,10 +63,10 @@ public final class TensionWatchMain {
         out.println("is set), the streams, the HTTP API and the dashboard on port 8080.");
         out.println();
         out.println("commands:");
-        out.printf("  %-10s %s%n", "serve", "run the service (the default)");
+        out.printf("  %-17s %s%n", "serve", "run the service (the default)");
         COMMANDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.printf("  %-10s %s%n", e.getKey(), e.getValue().summary()));
-        out.printf("  %-10s %s%n", "--help", "this text; COMMAND --help for a command's options");
+                .forEach(e -> out.printf("  %-17s %s%n", e.getKey(), e.getValue().summary()));
+        out.printf("  %-17s %s%n", "--help", "this text; COMMAND --help for a command's options");
         out.println();
         out.println("service options are settings, given as -Dname=value before -jar, e.g.");
         out.println("  -Dtension.data-dir=./data  -Dkafka.bootstrap.servers=host:9092  -Dquarkus.http.port=8080");

@@ -24,6 +24,7 @@ import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.TopicCreator;
 import org.tensionwatch.kafka.Topics;
+import org.tensionwatch.streams.BoundedRocksDbConfig;
 import org.tensionwatch.streams.ExtractionTopology;
 import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
@@ -86,6 +87,8 @@ public class KafkaRuntime {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.streams().commitInterval().toMillis()));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(config.topics().replicationFactor()));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // one shared, bounded RocksDB cache instead of one per store and partition: the service's memory has a ceiling
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         props.put(DeadLetterHandler.TOPIC_CONFIG, config.topics().deadLetter());
         if (advertisedHost() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost().host() + ":" + advertisedHost().port());
