@@ -6,11 +6,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -87,6 +89,12 @@ public class KafkaRuntime {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.streams().commitInterval().toMillis()));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(config.topics().replicationFactor()));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // a restarted instance waits for the previous member's session to expire before it gets its
+        // partitions back; 10 s instead of 45 s keeps a restart short
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                String.valueOf(config.streams().sessionTimeout().toMillis()));
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                String.valueOf(config.streams().sessionTimeout().toMillis() / 4));
         // one shared, bounded RocksDB cache instead of one per store and partition: the service's memory has a ceiling
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         props.put(DeadLetterHandler.TOPIC_CONFIG, config.topics().deadLetter());
@@ -141,7 +149,9 @@ public class KafkaRuntime {
     void stop() {
         for (KafkaStreams streams : new KafkaStreams[] {indicators, extraction}) {
             if (streams != null) {
-                streams.close();
+                // leave the group on the way out: a restarted service then gets its partitions at once
+                // instead of waiting for the old member's session to time out (45 s)
+                streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
             }
         }
         if (publisher != null) {

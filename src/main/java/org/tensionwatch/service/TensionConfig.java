@@ -77,6 +77,10 @@ public interface TensionConfig {
         @WithDefault("1s")
         Duration commitInterval();
 
+        /** How long the group waits for a silent member; a restart waits this long for the old one. */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
         /**
          * The host name other instances reach this one's HTTP port at. Set it when several instances
          * run: queries then gather the parts of the answer that other instances hold.
