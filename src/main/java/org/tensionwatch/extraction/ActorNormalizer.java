@@ -22,7 +22,7 @@ public final class ActorNormalizer {
     }
 
     private static final Pattern LEADING = Pattern.compile(
-            "^(?:the|a|an|some|also|both|all|angry|many|several|other|fellow)\\s+", Pattern.CASE_INSENSITIVE);
+            "^(?:the|a|an|some|also|both|all|angry|many|several|other|fellow|more|additional|extra)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING = Pattern.compile(
             "[\\s,]+(?:has|have|had|was|were|is|are|also|then|again|on|in|at|said|who|that|which|and|it|they"
                     + "|earlier|later|strongly|repeatedly|recently|first|both|he|she|on \\w+)$",

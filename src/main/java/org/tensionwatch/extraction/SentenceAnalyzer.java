@@ -334,10 +334,12 @@ final class SentenceAnalyzer {
             if (!people) {
                 return GAP_BEFORE_BARE.matcher(lower.substring(c.end(), h.start())).matches() ? gap : -1;
             }
-            return gap <= 50 ? gap : -1;
+            return gap <= (type == EventType.PROTEST ? 70 : 50) ? gap : -1;
         }
         if (people && c.start() < h.start() && c.groupEnd() >= h.end()) {
-            return 0; // "5,000 protesters": the trigger is the counted noun
+            // "17 killed and 14 injured": the casualty word is the counted noun; "5,000 protesters" counts a crowd
+            // only when no arrest or injury claims them
+            return h.trigger().requirement() == Requirement.PEOPLE_COUNT ? 200 : 0;
         }
         return -1;
     }

@@ -55,6 +55,8 @@ public final class TriggerLexicon {
                 null, 0.7);
         l.add(PROTEST, "\\b(?:took|taken|taking|take|poured) (?:to|into) the streets\\b", "streets", Requirement.NONE,
                 null, null, null, 0.85);
+        l.add(PROTEST, "\\bchant(?:ed|ing) (?:\\w+ )?slogans\\b|\\bunfurled (?:a |their )?(?:\\w+ )?banners?\\b"
+                + "|\\bwaved (?:\\w+ )?placards\\b", "chant,unfurled,waved", Requirement.NONE, null, null, null, 0.7);
         l.add(PROTEST, "\\bsit-ins?\\b|\\bhunger strikes?\\b|\\bgeneral strike\\b|\\bwent on strike\\b|\\bwalkouts?\\b",
                 "sit,hunger,strike,walkout", Requirement.NONE, null, null, null, 0.7);
         l.add(PROTEST, "\\broad ?blocks?\\b|\\bbarricad(?:e|es|ed|ing)\\b|\\bblockades?\\b|\\bblockaded\\b",
@@ -164,6 +166,10 @@ public final class TriggerLexicon {
                 + "|mobili[sz](?:ed|es|ing))\\b(?: (?:in|out|back|over))?", "deploy,redeploy,send,sent,dispatch,mobili",
                 Requirement.PERSONNEL, "(?:troops|forces|units|soldiers|police|personnel|peacekeepers|officers|are|is|remain|remains"
                         + "|currently|already|still)\\s*$", null, null, 0.8);
+        l.add(DEPLOYMENT, "\\bordered\\b(?= (?:\\S+ ){0,3}(?:troops|soldiers|police|officers|units|forces|reinforcements"
+                + "|reservists|personnel|gendarmes|marines)\\b)", "ordered", Requirement.PERSONNEL, null,
+                "^\\s+(?:\\S+ ){0,4}?(?:troops|soldiers|police|officers|units|forces|personnel) to (?:withdraw|leave|pull|return"
+                        + "|stand down|open fire|fire|shoot|arrest|disperse)", null, 0.75);
         l.add(DEPLOYMENT, "\\b(?:deployment|redeployment|mobili[sz]ation|dispatch) of\\b|\\breinforcements\\b",
                 "deployment,redeploy,mobili,dispatch,reinforce", Requirement.PERSONNEL, null, null, null, 0.7);
         // APPEAL
