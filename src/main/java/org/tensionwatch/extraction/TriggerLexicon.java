@@ -116,14 +116,15 @@ public final class TriggerLexicon {
                 "fire,gunfire,gunfight,battle,shoot,shot,ambush", Requirement.NONE,
                 "(?:photo|film|video|movie)\\s*$", "^\\s+(?:of (?:a |the )?(?:film|video|movie))", Violence.FIREARMS, 0.8);
         // INJURY and FATALITY
-        l.add(INJURY, "\\binjur(?:ed|ing|ies|y)\\b|\\bwound(?:ed|ing)\\b|\\bhurt\\b|\\bhospitali[sz]ed\\b",
-                "injur,wound,hurt,hospital", Requirement.NONE, "(?:self-)\\s*$",
+        l.add(INJURY, "\\binjur(?:ed|ing|ies|y)\\b|\\bwound(?:ed|ing)\\b|\\bhurt\\b|\\bhospitali[sz]ed\\b"
+                + "|\\b(?:were|was|had been|have been|being) treated (?:for|in|at|after)\\b",
+                "injur,wound,hurt,hospital,treated", Requirement.NONE, "(?:self-|those |these )\\s*$",
                 "^\\s+(?:the |its |his |her |their )?(?:economy|economic|relations|ties|feelings|chances|prospects|business"
                         + "|sales|image|reputation|interests|pride|ego)", null, 0.85);
         l.add(FATALITY, "\\bkill(?:ed|ing|ings|s)?\\b|\\bdead\\b|\\bdied\\b|\\bdeaths?\\b|\\bfatalities\\b"
                 + "|\\blost (?:their|his|her) lives\\b|\\bslain\\b|\\bmassacred?\\b|\\bdeath toll\\b",
                 "kill,dead,died,death,fatal,lives,slain,massacre", Requirement.NONE,
-                "(?:sentenced to|condemned to|brain|threat of|threats of|risk of)\\s*$",
+                "(?:sentenced to|condemned to|brain|threat of|threats of|risk of|those|these|such)\\s*$",
                 "^(?:-|\\s+(?:penalty|sentence|row|threats?|squads?|end|heat|of (?:the )?(?:agreement|deal|talks|process|plan|idea))\\b"
                         + "|\\s+(?:of|from) (?:natural|cancer|illness|covid|a heart|heart|old age|complications|an illness))",
                 null, 0.85);
@@ -138,20 +139,21 @@ public final class TriggerLexicon {
                 + "|\\bstep(?:ped|s|ping)? down\\b|\\bwalked out of (?:the )?(?:government|parliament|coalition|cabinet|institutions)\\b"
                 + "|\\bleft (?:their|his|her) (?:posts?|jobs?|positions?)\\b|\\bmass (?:resignations?|walkout)\\b"
                 + "|\\bwithdrew from (?:the )?(?:government|coalition|cabinet|institutions)\\b",
-                "resign,quit,step,walked,withdrew", Requirement.NONE, null, null, null, 0.85);
+                "resign,quit,step,walked,withdrew,gave", Requirement.NONE, null, null, null, 0.85);
         // DISMISSAL
-        l.add(DISMISSAL, "\\bdismiss(?:ed|al|ing|es)\\b|\\bsack(?:ed|ing|ings)\\b|\\bsuspend(?:ed|ing|s)\\b|\\bsuspension\\b"
+        l.add(DISMISSAL, "\\bdismiss(?:ed|al|ing|es)\\b|\\bsack(?:ed|ing|ings)\\b|\\binterdicted\\b|\\bsuspend(?:ed|ing|s)\\b|\\bsuspension\\b"
                 + "|\\bremoved from (?:\\w+ ){0,2}(?:office|posts?|positions?|duties|command)\\b|\\bousted\\b"
                 + "|\\brelieved (?:\\w+ ){0,3}of (?:his|her|their) (?:duties|posts?|command|positions?)\\b"
                 + "|\\bstripped (?:\\w+ ){0,3}of (?:his|her|their) (?:posts?|positions?|mandates?)\\b"
                 + "|\\bfired\\b(?= (?:the |a |an |his |her |their |two |three |several |dozens of )?(?:\\w+ ){0,2}(?:chief|director|head"
                 + "|commander|ministers?|officials?|officers?|employees|staff|workers|mayor|governor|ceo|manager|judges?|prosecutors?))",
-                "dismiss,sack,suspen,removed,ousted,relieved,stripped,fired", Requirement.ROLE,
+                "dismiss,sack,suspen,removed,ousted,relieved,stripped,fired,interdicted", Requirement.ROLE,
                 null, "^\\s+(?:the |these |those |his |her |their |such )?(?:claims?|allegations?|accusations?|reports?|criticism"
                         + "|concerns?|suggestions?|charges?|it|them|as|this|that|idea|calls|case|lawsuit|appeal|petition"
                         + "|motion|complaint|talks|flights|operations|aid|cooperation|sentences?|trade|services?|production"
                         + "|agreement|deal|treaty|session|match|game|process|dialogue|president|leader|prime|premier|former"
-                        + "|out of hand|fears|speculation|rumou?rs)\\b", null, 0.8);
+                        + "|out of hand|fears|speculation|rumou?rs|rights?|constitutional|freedoms?|licen[cs]es?|broadcasts?"
+                        + "|publication|activities|membership|payments?|exports?|imports?|visas?|decree|law|rules?)\\b", null, 0.8);
         // MILITARY_ALERT
         l.add(MILITARY_ALERT, "\\b(?:on|to|at|under|in) (?:a |an |its |their |the |his )?(?:full |high |heightened |highest "
                 + "|maximum |increased |combat |high combat |full combat |the highest |top |elevated |red |raised )?"
@@ -170,8 +172,11 @@ public final class TriggerLexicon {
                 + "|reservists|personnel|gendarmes|marines)\\b)", "ordered", Requirement.PERSONNEL, null,
                 "^\\s+(?:\\S+ ){0,4}?(?:troops|soldiers|police|officers|units|forces|personnel) to (?:withdraw|leave|pull|return"
                         + "|stand down|open fire|fire|shoot|arrest|disperse)", null, 0.75);
-        l.add(DEPLOYMENT, "\\b(?:deployment|redeployment|mobili[sz]ation|dispatch) of\\b|\\breinforcements\\b",
-                "deployment,redeploy,mobili,dispatch,reinforce", Requirement.PERSONNEL, null, null, null, 0.7);
+        l.add(DEPLOYMENT, "\\b(?:deployment|redeployment|mobili[sz]ation|dispatch) of\\b",
+                "deployment,redeploy,mobili,dispatch", Requirement.PERSONNEL, null, null, null, 0.7);
+        l.add(DEPLOYMENT, "\\b(?:troops|soldiers|reinforcements|peacekeepers|police officers|policemen|paratroopers|marines)\\b"
+                + "(?:\\s+[\\w-]+){0,4}?\\s+(?:arrived|(?:had|have|has|were|was) been (?:moved|relocated|transferred|flown|sent|deployed))\\b",
+                "arrived,moved,relocated,transferred,flown", Requirement.NONE, null, null, null, 0.7);
         // APPEAL
         l.add(APPEAL, "\\bcall(?:ed|s|ing)? (?:on|upon|for)\\b|\\burg(?:e|ed|es|ing)\\b|\\bappeal(?:ed|s|ing)? (?:to|for)\\b"
                 + "|\\bask(?:ed|s|ing)?\\b|\\bplead(?:ed|s|ing)?\\b|\\bpled\\b|\\bimplor(?:e|ed|es|ing)\\b|\\bexhort(?:ed|s)?\\b"
