@@ -33,6 +33,8 @@ public final class TriggerLexicon {
     private final List<Trigger> triggers = new ArrayList<>();
     /** Whether some key starts with these three letters: most words are rejected by this one look-up. */
     private final boolean[] prefix3 = new boolean[27 * 27 * 27];
+    /** Every prefix of every key, so that the look-up of a word stops as soon as no key can match it. */
+    private final java.util.Set<String> keyPrefixes = new java.util.HashSet<>();
     private final Map<String, List<Trigger>> byKey = new HashMap<>();
 
     /** The lexicon shipped with the extractor. */
@@ -211,6 +213,9 @@ public final class TriggerLexicon {
                 throw new IllegalArgumentException("key length outside [" + MIN_KEY + ", " + MAX_KEY + "]: " + key);
             }
             prefix3[index3(key, 0)] = true;
+            for (int len = MIN_KEY; len <= key.length(); len++) {
+                keyPrefixes.add(key.substring(0, len));
+            }
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
         }
     }
@@ -240,7 +245,11 @@ public final class TriggerLexicon {
                 continue;
             }
             for (int len = MIN_KEY; len <= Math.min(MAX_KEY, i - start); len++) {
-                List<Trigger> found = byKey.get(lower.substring(start, start + len));
+                String prefix = lower.substring(start, start + len);
+                if (len > MIN_KEY && !keyPrefixes.contains(prefix)) {
+                    break;
+                }
+                List<Trigger> found = byKey.get(prefix);
                 if (found != null) {
                     if (out == null) {
                         out = new ArrayList<>();
