@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Normalizes actor and victim-group strings into matching keys, so that "KFOR soldiers", "NATO troops" and
@@ -34,9 +36,14 @@ public final class ActorGroups {
     private static final Set<String> GENERIC = Set.of(
             "people", "person", "individual", "someone", "unknown", "victim", "casualty", "other");
 
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Distinct actor strings are few (outlets reuse wordings), and the merger asks for every report on every merge. */
+    private static final int MAX_CACHED_KEYS = 10_000;
+
     private static final ActorGroups DEFAULTS = new ActorGroups(defaultGroups());
 
     private final Map<String, List<List<String>>> groups;
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     private ActorGroups(Map<String, List<List<String>>> groups) {
         this.groups = groups;
@@ -58,6 +65,21 @@ public final class ActorGroups {
 
     /** The matching key of an actor string; {@link #UNKNOWN} for {@code null}, blank or generic ones. */
     public String keyOf(String actor) {
+        if (actor == null) {
+            return UNKNOWN;
+        }
+        String key = keys.get(actor);
+        if (key == null) {
+            key = computeKeyOf(actor);
+            if (keys.size() >= MAX_CACHED_KEYS) {
+                keys.clear();
+            }
+            keys.put(actor, key);
+        }
+        return key;
+    }
+
+    private String computeKeyOf(String actor) {
         List<String> words = words(actor);
         if (words.isEmpty()) {
             return UNKNOWN;
@@ -77,7 +99,7 @@ public final class ActorGroups {
         if (text == null) {
             return List.of();
         }
-        String cleaned = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String cleaned = NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
         List<String> words = new ArrayList<>();
         for (String word : cleaned.split(" ")) {
             if (!word.isEmpty() && !NOISE.contains(word) && !word.chars().allMatch(Character::isDigit)) {

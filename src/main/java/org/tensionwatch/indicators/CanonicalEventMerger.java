@@ -75,7 +75,7 @@ public final class CanonicalEventMerger {
             }
         }
         refs.add(ref);
-        return MergeResult.between(known, clusterer.cluster(key, refs), ref);
+        return MergeResult.between(known, clusterer.cluster(key, refs, known), ref);
     }
 
     /**

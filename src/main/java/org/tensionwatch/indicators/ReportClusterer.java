@@ -1,14 +1,13 @@
 package org.tensionwatch.indicators;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +23,9 @@ import java.util.TreeMap;
  * <p>Greedy means a cluster is anchored where its first reports fall: reports a day apart each on the 28th, 29th, 30th
  * and 31st give [28, 29] and [30, 31], not an optimal partition. A cluster's day is the day most of its reports state;
  * an undated report, dated by its publication day P, counts as the span from P minus the lookback to P.
+ *
+ * <p>Cost: one sort, then each report looks only at the clusters of its group (and actor-less ones at all clusters);
+ * a cluster whose reports are those of an event of the previous state is that event again, not rebuilt.
  */
 final class ReportClusterer {
 
@@ -42,7 +44,16 @@ final class ReportClusterer {
 
     /** The canonical events these reports of one region and type describe, ordered by day and id. */
     List<CanonicalEvent> cluster(MatchKey key, Collection<ReportRef> refs) {
-        List<ReportRef> ordered = refs.stream().sorted(CLUSTERING_ORDER).toList();
+        return cluster(key, refs, List.of());
+    }
+
+    /**
+     * As {@link #cluster(MatchKey, Collection)}; {@code previous} events whose reports a cluster has exactly are
+     * returned as they are, since {@link CanonicalEvent#from} of an event's own reports gives that event again.
+     */
+    List<CanonicalEvent> cluster(MatchKey key, Collection<ReportRef> refs, List<CanonicalEvent> previous) {
+        List<ReportRef> ordered = new ArrayList<>(refs);
+        ordered.sort(CLUSTERING_ORDER);
         Map<String, List<Draft>> byGroup = new TreeMap<>();
         List<ReportRef> actorless = new ArrayList<>();
         for (ReportRef ref : ordered) {
@@ -53,29 +64,42 @@ final class ReportClusterer {
                 place(byGroup.computeIfAbsent(group, g -> new ArrayList<>()), group, ref);
             }
         }
-        List<Draft> known = byGroup.values().stream().flatMap(List::stream).toList();
+        List<Draft> known = new ArrayList<>();
+        byGroup.values().forEach(known::addAll);
         List<Draft> unknown = new ArrayList<>();
         for (ReportRef ref : actorless) {
-            List<Draft> candidates = known.stream().filter(d -> distance(d, ref) <= settings.toleranceDays()).toList();
-            if (candidates.size() == 1) {
-                candidates.get(0).add(ref);
+            Draft only = null;
+            int candidates = 0;
+            for (Draft draft : known) {
+                if (distance(draft, ref) <= settings.toleranceDays() && ++candidates == 1) {
+                    only = draft;
+                }
+            }
+            if (candidates == 1) {
+                only.add(ref);
             } else {
                 place(unknown, ActorGroups.UNKNOWN, ref);
             }
         }
         List<Draft> drafts = new ArrayList<>(known);
         drafts.addAll(unknown);
-        return build(key, drafts);
+        return build(key, drafts, previous);
     }
 
+    /** Adds the report to the nearest cluster within the tolerance (ties: nearer its own day, then earlier), or a new one. */
     private void place(List<Draft> drafts, String group, ReportRef ref) {
-        Optional<Draft> nearest = drafts.stream()
-                .filter(d -> distance(d, ref) <= settings.toleranceDays())
-                .min(Comparator.comparingLong((Draft d) -> distance(d, ref))
-                        .thenComparingLong(d -> Math.abs(ChronoUnit.DAYS.between(d.day, ref.occurredOn())))
-                        .thenComparing(d -> d.day));
-        if (nearest.isPresent()) {
-            nearest.get().add(ref);
+        Draft nearest = null;
+        long nearestDistance = 0;
+        for (Draft draft : drafts) {
+            long distance = distance(draft, ref);
+            if (distance <= settings.toleranceDays()
+                    && (nearest == null || closer(draft, distance, nearest, nearestDistance, ref) < 0)) {
+                nearest = draft;
+                nearestDistance = distance;
+            }
+        }
+        if (nearest != null) {
+            nearest.add(ref);
         } else {
             Draft draft = new Draft(group);
             draft.add(ref);
@@ -83,40 +107,69 @@ final class ReportClusterer {
         }
     }
 
-    /** Days between the spans of a cluster and a report; 0 where they overlap. */
-    private long distance(Draft draft, ReportRef ref) {
-        LocalDate draftStart = draft.stated ? draft.day : draft.day.minusDays(settings.fallbackLookbackDays());
-        LocalDate refStart = ref.occurredOnStated()
-                ? ref.occurredOn() : ref.occurredOn().minusDays(settings.fallbackLookbackDays());
-        long refAfterDraft = ChronoUnit.DAYS.between(draft.day, refStart);
-        long draftAfterRef = ChronoUnit.DAYS.between(ref.occurredOn(), draftStart);
-        return Math.max(0, Math.max(refAfterDraft, draftAfterRef));
+    private static int closer(Draft a, long aDistance, Draft b, long bDistance, ReportRef ref) {
+        int byDistance = Long.compare(aDistance, bDistance);
+        if (byDistance != 0) {
+            return byDistance;
+        }
+        long day = ref.occurredOn().toEpochDay();
+        int byOwnDay = Long.compare(Math.abs(a.day - day), Math.abs(b.day - day));
+        return byOwnDay != 0 ? byOwnDay : Long.compare(a.day, b.day);
     }
 
-    private List<CanonicalEvent> build(MatchKey key, List<Draft> drafts) {
+    /** Days between the spans of a cluster and a report; 0 where they overlap. */
+    private long distance(Draft draft, ReportRef ref) {
+        long lookback = settings.fallbackLookbackDays();
+        long refDay = ref.occurredOn().toEpochDay();
+        long draftStart = draft.stated ? draft.day : draft.day - lookback;
+        long refStart = ref.occurredOnStated() ? refDay : refDay - lookback;
+        return Math.max(0, Math.max(refStart - draft.day, draftStart - refDay));
+    }
+
+    private List<CanonicalEvent> build(MatchKey key, List<Draft> drafts, List<CanonicalEvent> previous) {
         // two clusters of one group can, in odd chains of reports, settle on the same day and so the same id: one event
-        Map<String, List<ReportRef>> byId = new LinkedHashMap<>();
-        Map<String, String> groupOfId = new LinkedHashMap<>();
+        Map<String, List<Draft>> byId = new LinkedHashMap<>();
         for (Draft draft : drafts) {
-            CanonicalEvent event = event(key, draft.group, draft.refs);
-            byId.computeIfAbsent(event.id(), id -> new ArrayList<>()).addAll(draft.refs);
-            groupOfId.put(event.id(), draft.group);
+            String id = String.join("|", key.region(), key.type().name(), draft.group, LocalDate.ofEpochDay(draft.day).toString());
+            byId.computeIfAbsent(id, i -> new ArrayList<>()).add(draft);
         }
+        Map<String, CanonicalEvent> before = new HashMap<>();
+        previous.forEach(e -> before.put(e.id(), e));
         List<CanonicalEvent> events = new ArrayList<>();
-        byId.forEach((id, refs) -> events.add(event(key, groupOfId.get(id), refs)));
+        byId.forEach((id, same) -> {
+            List<ReportRef> refs = new ArrayList<>();
+            same.forEach(d -> refs.addAll(d.refs));
+            CanonicalEvent earlier = before.get(id);
+            events.add(earlier != null && sameReports(refs, earlier) ? earlier : event(key, same.get(0).group, refs));
+        });
         events.sort(Comparator.comparing(CanonicalEvent::occurredOn).thenComparing(CanonicalEvent::id));
         return List.copyOf(events);
+    }
+
+    private static boolean sameReports(List<ReportRef> refs, CanonicalEvent event) {
+        if (refs.size() != event.reports().size()) {
+            return false;
+        }
+        List<ReportRef> sorted = new ArrayList<>(refs);
+        sorted.sort(ReportRef.PUBLICATION_ORDER);
+        return sorted.equals(event.reports());
     }
 
     private CanonicalEvent event(MatchKey key, String group, List<ReportRef> refs) {
         return CanonicalEvent.from(key.region(), key.type(), group, refs, settings.maxDetailedReports());
     }
 
-    /** A cluster being built: its reports and the day they vote for. */
+    /**
+     * A cluster being built: its reports and the day they vote for, kept as running vote counts (the same day as
+     * {@link CanonicalEvent#representativeDay}: most stated votes, ties to the earliest; fallback days only if no
+     * report states one).
+     */
     private static final class Draft {
         final String group;
         final List<ReportRef> refs = new ArrayList<>();
-        LocalDate day;
+        final TreeMap<Long, Integer> statedVotes = new TreeMap<>();
+        final TreeMap<Long, Integer> fallbackVotes = new TreeMap<>();
+        long day;
         boolean stated;
 
         Draft(String group) {
@@ -126,7 +179,20 @@ final class ReportClusterer {
         void add(ReportRef ref) {
             refs.add(ref);
             stated |= ref.occurredOnStated();
-            day = CanonicalEvent.representativeDay(refs);
+            (ref.occurredOnStated() ? statedVotes : fallbackVotes).merge(ref.occurredOn().toEpochDay(), 1, Integer::sum);
+            day = mostVoted(stated ? statedVotes : fallbackVotes);
+        }
+
+        private static long mostVoted(TreeMap<Long, Integer> votes) {
+            long best = 0;
+            int most = 0;
+            for (Map.Entry<Long, Integer> vote : votes.entrySet()) {
+                if (vote.getValue() > most) {
+                    best = vote.getKey();
+                    most = vote.getValue();
+                }
+            }
+            return best;
         }
     }
 }

@@ -22,7 +22,6 @@ public final class ArticlePublisher implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "tension-watch-articles");
         this.producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
         this.topic = topic;
@@ -31,7 +30,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Publishes the article and waits until the broker has it; returns its id. */
     public String publish(NewArticle article) {
-        Article record = toAvro(article);
+        Article record = toAvro(article, clock.instant());
         try {
             producer.send(new ProducerRecord<>(topic.name(), null, record.getPublishedAt().toEpochMilli(), record.getId(), record)).get();
             return record.getId();
@@ -43,7 +42,8 @@ public final class ArticlePublisher implements AutoCloseable {
         }
     }
 
-    private Article toAvro(NewArticle article) {
+    /** The Avro record of a new article, as it goes on the articles topic. */
+    public static Article toAvro(NewArticle article, java.time.Instant ingestedAt) {
         return Article.newBuilder()
                 .setId(article.id())
                 .setUrl(article.url())
@@ -52,7 +52,7 @@ public final class ArticlePublisher implements AutoCloseable {
                 .setBody(article.body())
                 .setLanguage("en")
                 .setPublishedAt(article.publishedAt())
-                .setIngestedAt(clock.instant())
+                .setIngestedAt(ingestedAt)
                 .build();
     }
 

@@ -27,6 +27,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
     private static final AtomicLong RECORDS_SENT = new AtomicLong();
 
+    private Properties producerConfig;
     private KafkaProducer<byte[], byte[]> producer;
     private String topic;
 
@@ -42,7 +43,15 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get("bootstrap.servers"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, configs.get("application.id") + "-dead-letter");
-        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        producerConfig = props;
+    }
+
+    // created on the first bad record: most runs never need it, and a handler has no close hook
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return producer;
     }
 
     @Override
@@ -55,7 +64,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
         headers.add("dlq.source.offset", bytes(String.valueOf(record.offset())));
         headers.add("dlq.error", bytes(String.valueOf(exception.getMessage())));
         try {
-            producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)).get();
+            producer().send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)).get();
         } catch (Exception e) {
             LOG.error("Cannot write to dead-letter topic {}; stopping rather than losing the record", topic, e);
             return DeserializationHandlerResponse.FAIL;

@@ -105,6 +105,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setControllerListenerName(CONTROLLER_LISTENER)
+                    // transactions v2 makes a fresh single broker reject and retry the first batch of
+                    // every new transactional producer (KAFKA-18202), logging errors at each start;
+                    // v1 transactions give Kafka Streams the same exactly-once guarantee
+                    .setFeatureLevel("transaction.version", (short) 1)
                     .setIgnoreFormatted(false)
                     .run();
         } catch (Exception e) {

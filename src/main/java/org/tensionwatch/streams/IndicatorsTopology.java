@@ -35,19 +35,20 @@ public final class IndicatorsTopology {
 
     public static Topology build(Topics topics, IndicatorSettings settings, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        JsonSerde<EventReport> reportSerde = JsonSerde.of(EventReport.class);
-        JsonSerde<CanonicalEvent> canonicalSerde = JsonSerde.of(CanonicalEvent.class);
+        // compact binary for the values every report rewrites; see CompactCodec
+        CompactSerde<EventReport> reportSerde = CompactSerde.eventReport();
+        CompactSerde<CanonicalEvent> canonicalSerde = CompactSerde.canonicalEvent();
         JsonSerde<DailyIndicators> dailySerde = JsonSerde.of(DailyIndicators.class);
         builder.addStateStore(StoreKind.keyValue(StoreNames.CANONICAL_BY_MATCH_KEY, Serdes.String(),
-                JsonSerde.of(CanonicalEventList.class), streamsConfig));
+                CompactSerde.canonicalEventList(), streamsConfig));
 
         builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
-                .process(() -> new ReportsByMatchKey(settings.late()), Named.as("to-reports-by-match-key"))
+                .process(() -> new ReportsByMatchKey(settings), Named.as("to-reports-by-match-key"))
                 .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_MATCH_KEY)
                         .withKeySerde(Serdes.String()).withValueSerde(reportSerde))
                 .process(() -> new MergeIntoCanonicalEvents(
-                                new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings.late()),
+                                new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
                         Named.as("merge-into-canonical-events"), StoreNames.CANONICAL_BY_MATCH_KEY)
                 .toTable(Named.as("canonical-events-table"),
                         Materialized.<String, CanonicalEvent, KeyValueStore<Bytes, byte[]>>as(StoreNames.CANONICAL_EVENTS)

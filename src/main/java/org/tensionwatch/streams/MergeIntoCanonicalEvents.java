@@ -9,7 +9,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.EventReport;
-import org.tensionwatch.indicators.LateEventPolicy;
 import org.tensionwatch.indicators.MergeResult;
 
 /**
@@ -20,13 +19,13 @@ import org.tensionwatch.indicators.MergeResult;
 final class MergeIntoCanonicalEvents implements Processor<String, EventReport, String, CanonicalEvent> {
 
     private final CanonicalEventMerger merger;
-    private final LateEventPolicy late;
+    private final IndicatorSettings settings;
     private ProcessorContext<String, CanonicalEvent> context;
     private KeyValueStore<String, CanonicalEventList> store;
 
-    MergeIntoCanonicalEvents(CanonicalEventMerger merger, LateEventPolicy late) {
+    MergeIntoCanonicalEvents(CanonicalEventMerger merger, IndicatorSettings settings) {
         this.merger = merger;
-        this.late = late;
+        this.settings = settings;
     }
 
     @Override
@@ -39,8 +38,8 @@ final class MergeIntoCanonicalEvents implements Processor<String, EventReport, S
     public void process(Record<String, EventReport> record) {
         CanonicalEventList known = store.get(record.key());
         MergeResult result = merger.merge(known == null ? List.of() : known.events(), record.value());
-        LocalDate acceptedFrom = late.cutoff(ReportsByMatchKey.streamTime(context));
-        store.put(record.key(), new CanonicalEventList(merger.retainMatchable(result.events(), acceptedFrom)));
+        LocalDate retainedFrom = settings.retainedFrom(ReportsByMatchKey.streamTime(context));
+        store.put(record.key(), new CanonicalEventList(merger.retainMatchable(result.events(), retainedFrom)));
         // stamped with stream time, not the report's publication time: a report published earlier but
         // received later is still a newer version of the canonical event
         Record<String, EventReport> now = record.withTimestamp(Math.max(record.timestamp(), context.currentStreamTimeMs()));

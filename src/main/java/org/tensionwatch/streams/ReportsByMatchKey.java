@@ -18,17 +18,17 @@ import org.tensionwatch.indicators.MatchKey;
 
 /**
  * Turns an event record into a report keyed by its region and type, the unit of merging. Reports
- * with no country, and reports about a day before the grace period (measured from the newest
- * publication time this task has seen, so replays decide the same way), are counted and logged.
+ * with no country, reports about a day more than the grace period before their article's
+ * publication, and reports about a day the merge step no longer keeps, are counted and logged.
  */
 final class ReportsByMatchKey implements Processor<String, ConflictEvent, String, EventReport> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportsByMatchKey.class);
-    private final LateEventPolicy late;
+    private final IndicatorSettings settings;
     private ProcessorContext<String, EventReport> context;
 
-    ReportsByMatchKey(LateEventPolicy late) {
-        this.late = late;
+    ReportsByMatchKey(IndicatorSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -48,11 +48,18 @@ final class ReportsByMatchKey implements Processor<String, ConflictEvent, String
             return;
         }
         EventReport report = toReport(event);
-        Instant streamTime = streamTime(context);
-        if (!late.accepts(report.occurredOn(), streamTime)) {
+        LateEventPolicy late = settings.late();
+        if (!late.accepts(report.occurredOn(), report.publishedAt())) {
             DroppedReports.LATE.increment();
-            LOG.warn("Report {} about {} arrived after the grace period of {} (accepting days from {}); not applied",
-                    event.getId(), report.occurredOn(), late.grace(), late.cutoff(streamTime));
+            LOG.warn("Report {} about {} was published {}, more than the grace period of {} later; not applied",
+                    event.getId(), report.occurredOn(), report.publishedAt(), late.grace());
+            return;
+        }
+        LocalDate retainedFrom = settings.retainedFrom(streamTime(context));
+        if (report.occurredOn().isBefore(retainedFrom)) {
+            DroppedReports.LATE.increment();
+            LOG.warn("Report {} about {} arrived after the merge step let go of days before {}; not applied",
+                    event.getId(), report.occurredOn(), retainedFrom);
             return;
         }
         context.forward(record.withKey(MatchKey.of(report).asString()).withValue(report));

@@ -148,6 +148,15 @@ class IndicatorsTopologyTest {
     }
 
     @Test
+    void shouldApplyAnOnTimeReportThatArrivesAfterNewerOnesFromAnotherPartition() {
+        send(injuredPeacekeepers("a1", "Adriatic Wire", "2026-11-20T18:00:00Z").count(3, EXACT).on("2026-11-20").build());
+
+        send(injuredPeacekeepers("a2", "Balkan Courier", "2026-09-21T09:00:00Z").count(9, EXACT).on("2026-09-20").build());
+
+        assertThat(injuriesOn("XK", "2026-09-20")).isEqualTo(9);
+    }
+
+    @Test
     void shouldNotChangeAnythingWhenTheSameReportArrivesTwice() {
         ConflictEvent report = injuredPeacekeepers("a1", "Adriatic Wire", "2026-10-12T18:00:00Z").count(30, EXACT).build();
         send(report);

@@ -1,0 +1,31 @@
+package org.tensionwatch.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.tensionwatch.service.IngestionService;
+
+/** Takes articles over HTTP. */
+@Path("/api/articles")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    @Inject
+    IngestionService ingestion;
+
+    /** Publishes the article; 202 with its stable id once the broker has it (events and indicators follow asynchronously). */
+    @POST
+    public Response ingest(ArticleRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("the request needs a JSON body with title, body and publishedAt");
+        }
+        String id = ingestion.ingest(request.toNewArticle());
+        return Response.accepted(Map.of("id", id)).build();
+    }
+}

@@ -1,0 +1,70 @@
+package org.tensionwatch.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tensionwatch.service.PeerInstances;
+
+/** Turns bad requests into a 400 with a JSON message that says what is wrong. */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response badArgument(IllegalArgumentException e) {
+        return badRequest(e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return badRequest("malformed JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response wrongJsonShape(MismatchedInputException e) {
+        return badRequest("the JSON is not an article (an object with title, body, publishedAt, source, url): "
+                + e.getOriginalMessage());
+    }
+
+    /** The JSON reader reports an unreadable body as a bare 400; say why. */
+    @ServerExceptionMapper
+    public Response unreadableBody(WebApplicationException e) {
+        if (e.getResponse().getStatus() != 400 || e.getResponse().hasEntity()) {
+            return e.getResponse();
+        }
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JsonProcessingException)) {
+            cause = cause.getCause();
+        }
+        return badRequest(cause == null ? "the request body is not a valid JSON article"
+                : "malformed JSON: " + ((JsonProcessingException) cause).getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(InvalidStateStoreException e) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type(MediaType.APPLICATION_JSON)
+                .header("Retry-After", "2")
+                .entity(Map.of("error", "indicators are not queryable yet (the streams are starting or rebalancing); retry shortly"))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response peerUnavailable(PeerInstances.PeerUnavailableException e) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type(MediaType.APPLICATION_JSON)
+                .header("Retry-After", "5")
+                .entity(Map.of("error", "another instance holds part of the answer and did not give it: " + e.getMessage()))
+                .build();
+    }
+
+    static Response badRequest(String message) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", message))
+                .build();
+    }
+}

@@ -1,0 +1,36 @@
+package org.tensionwatch.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.service.IndicatorQueries;
+
+/** What this instance's own stores hold, for the other instances that gather a full answer. */
+@Path("/api/internal")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalResource {
+
+    @Inject
+    IndicatorQueries queries;
+
+    @GET
+    @Path("/rows")
+    public List<DailyIndicators> rows(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return queries.localRows(region, RegionsResource.date("from", from), RegionsResource.date("to", to));
+    }
+
+    @GET
+    @Path("/events")
+    public List<CanonicalEvent> events(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to) {
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("'region' is required");
+        }
+        return queries.localEvents(region, RegionsResource.date("from", from), RegionsResource.date("to", to));
+    }
+}

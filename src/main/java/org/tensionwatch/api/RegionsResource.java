@@ -1,0 +1,98 @@
+package org.tensionwatch.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.RollingPeriod;
+import org.tensionwatch.service.IndicatorQueries;
+
+/** Regions ranked by tension, a region's indicators over time, and the canonical events behind them. */
+@Path("/api/regions")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegionsResource {
+
+    static final int MAX_DAYS = 3660;
+
+    @Inject
+    IndicatorQueries queries;
+
+    /** Every region with events in the 90 days up to {@code day} (default today, UTC), by tension index, highest first. */
+    @GET
+    public List<RegionSummary> regions(@QueryParam("day") String day) {
+        return queries.regions(day == null || day.isBlank() ? LocalDate.now(Clock.systemUTC()) : date("day", day));
+    }
+
+    /**
+     * One row per day from {@code from} to {@code to}: the indicators of the window ending that day
+     * ({@code P1D} default, {@code P7D}, {@code P30D}) and the tension index of that day.
+     */
+    @GET
+    @Path("/{region}/indicators")
+    public List<IndicatorRow> indicators(@PathParam("region") String region, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("window") String window) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        checkRange(first, last);
+        return queries.series(region(region), first, last, period(window));
+    }
+
+    /** The canonical events of a region that happened in the range, newest first, each with its reports' sources and evidence. */
+    @GET
+    @Path("/{region}/events")
+    public List<CanonicalEvent> events(@PathParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        checkRange(first, last);
+        return queries.events(region(region), first, last);
+    }
+
+    static String region(String region) {
+        if (!region.matches("[A-Za-z]{2}")) {
+            throw new IllegalArgumentException("a region is a two-letter ISO country code such as XK or GE, not '" + region + "'");
+        }
+        return region.toUpperCase(Locale.ROOT);
+    }
+
+    static RollingPeriod period(String window) {
+        if (window == null || window.isBlank()) {
+            return RollingPeriod.P1D;
+        }
+        try {
+            return RollingPeriod.valueOf(window.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'window' is one of " + Arrays.toString(RollingPeriod.values()) + ", not '" + window + "'");
+        }
+    }
+
+    static void checkRange(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("'from' (" + first + ") is after 'to' (" + last + ")");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw new IllegalArgumentException("a range of at most " + MAX_DAYS + " days, please");
+        }
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("'" + name + "' is required, as YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + name + "' is not a date YYYY-MM-DD: '" + value + "'");
+        }
+    }
+}

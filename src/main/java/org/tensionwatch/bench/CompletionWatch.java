@@ -1,0 +1,73 @@
+package org.tensionwatch.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Tells exactly when a Streams application has processed all of its input: its consumer group's committed offsets
+ * have reached the end of the input topic and of every one of its repartition topics.
+ *
+ * <p>Why that is exact under exactly-once: a task commits its input offsets in the same transaction as everything it
+ * wrote for those records (repartition, changelog and output records). Committed input offsets at the end therefore
+ * mean that every record the first sub-topology will ever write to a repartition topic is there; the group's offsets
+ * are read first and the end offsets after, so a repartition topic whose committed offset has reached its end offset
+ * has been fully processed by the next sub-topology, whose output is committed too, and so on to the output topic.
+ * Kafka Streams commits the consumer's position when a partition's buffer is empty, which is past the transaction
+ * markers, so the committed offsets do reach the end offsets.
+ */
+final class CompletionWatch {
+
+    private final Admin admin;
+    private final String applicationId;
+    private final String inputTopic;
+
+    CompletionWatch(Admin admin, String applicationId, String inputTopic) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+        this.inputTopic = inputTopic;
+    }
+
+    /** What the group has committed so far and what is left. */
+    record Progress(long committedInput, long endInput, long lagInternal, int internalTopics) {
+        boolean done() {
+            return committedInput == endInput && lagInternal == 0 && internalTopics > 0;
+        }
+    }
+
+    Progress progress() throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+        List<String> internal = admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition"))
+                .sorted().toList();
+        List<String> topics = new ArrayList<>(internal);
+        topics.add(inputTopic);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        long committedInput = 0;
+        long endInput = 0;
+        long lagInternal = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            OffsetAndMetadata offset = committed.get(end.getKey());
+            long at = offset == null ? 0 : offset.offset();
+            if (end.getKey().topic().equals(inputTopic)) {
+                committedInput += at;
+                endInput += end.getValue();
+            } else {
+                lagInternal += Math.max(0, end.getValue() - at);
+            }
+        }
+        return new Progress(committedInput, endInput, lagInternal, internal.size());
+    }
+}

@@ -1,0 +1,79 @@
+package org.tensionwatch.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensionwatch.ingest.ArticleFileResult;
+import org.tensionwatch.ingest.ArticleFiles;
+import org.tensionwatch.ingest.NewArticle;
+import org.tensionwatch.ingest.ParsedArticleFile;
+import org.tensionwatch.ingest.RejectedFile;
+
+/** Takes articles from files and from the HTTP API and publishes them; a bad file is skipped, named and counted, never fatal. */
+@Singleton
+public class IngestionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
+
+    private final KafkaRuntime kafka;
+    private final TensionConfig config;
+    private final Counter accepted;
+    private final Counter skipped;
+
+    @Inject
+    public IngestionService(KafkaRuntime kafka, TensionConfig config, MeterRegistry registry) {
+        this.kafka = kafka;
+        this.config = config;
+        this.accepted = registry.counter("tension.articles.ingested");
+        this.skipped = registry.counter("tension.articles.skipped");
+    }
+
+    /** Publishes one article; returns its stable id. */
+    public String ingest(NewArticle article) {
+        String id = kafka.publisher().publish(article);
+        accepted.increment();
+        return id;
+    }
+
+    /** What became of a directory of article files. */
+    public record DirectoryReport(List<String> ingestedIds, List<RejectedFile> skipped) {
+    }
+
+    /** Publishes every article file below {@code directory}, in path order; files that cannot be read are skipped and reported. */
+    public DirectoryReport ingestDirectory(Path directory) {
+        List<String> ids = new ArrayList<>();
+        List<RejectedFile> rejected = new ArrayList<>();
+        List<Path> files;
+        try {
+            files = ArticleFiles.listArticles(List.of(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list article files in " + directory, e);
+        }
+        ArticleFiles reader = new ArticleFiles(config.ingest().maxFileBytes());
+        for (Path file : files) {
+            ArticleFileResult result = reader.read(file);
+            if (result instanceof ParsedArticleFile parsed) {
+                Instant published = parsed.publishedAt() != null ? parsed.publishedAt() : Instant.now();
+                if (parsed.publishedAt() == null) {
+                    LOG.warn("{} has no publication date; using the time of ingestion", file);
+                }
+                ids.add(ingest(new NewArticle(parsed.title(), parsed.body(), published, parsed.source(), parsed.url())));
+            } else if (result instanceof RejectedFile bad) {
+                LOG.warn("Skipped {}: {}", file, bad.reason());
+                skipped.increment();
+                rejected.add(bad);
+            }
+        }
+        LOG.info("Ingested {} articles from {}, skipped {}", ids.size(), directory, rejected.size());
+        return new DirectoryReport(ids, rejected);
+    }
+}

@@ -1,0 +1,154 @@
+package org.tensionwatch.service;
+
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensionwatch.domain.EventExtractor;
+import org.tensionwatch.kafka.ArticlePublisher;
+import org.tensionwatch.kafka.DeadLetterHandler;
+import org.tensionwatch.kafka.EmbeddedKafkaBroker;
+import org.tensionwatch.kafka.TopicCreator;
+import org.tensionwatch.kafka.Topics;
+import org.tensionwatch.streams.BoundedRocksDbConfig;
+import org.tensionwatch.streams.ExtractionTopology;
+import org.tensionwatch.streams.IndicatorSettings;
+import org.tensionwatch.streams.IndicatorsTopology;
+
+/**
+ * Brings Kafka up in order and down in reverse: the embedded broker (unless
+ * {@code kafka.bootstrap.servers} names a cluster), the topics, the article producer, and the two
+ * Kafka Streams applications - extraction (articles to events) and indicators (events to
+ * canonical events and regional indicators).
+ */
+@Singleton
+@Startup
+public class KafkaRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRuntime.class);
+
+    @Inject
+    TensionConfig config;
+
+    @Inject
+    EventExtractor extractor;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    Optional<String> externalBootstrapServers;
+
+    @ConfigProperty(name = "quarkus.http.port")
+    int httpPort;
+
+    private EmbeddedKafkaBroker broker;
+    private String bootstrapServers;
+    private Topics topics;
+    private ArticlePublisher publisher;
+    private KafkaStreams extraction;
+    private KafkaStreams indicators;
+
+    @PostConstruct
+    void start() {
+        if (externalBootstrapServers.filter(s -> !s.isBlank()).isPresent()) {
+            bootstrapServers = externalBootstrapServers.get();
+            LOG.info("Using the Kafka cluster at {}", bootstrapServers);
+        } else {
+            broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.broker().port());
+            bootstrapServers = broker.bootstrapServers();
+        }
+        TensionConfig.TopicSettings names = config.topics();
+        topics = Topics.of(names.articles(), names.events(), names.indicators(), names.deadLetter());
+        TopicCreator.createMissing(bootstrapServers, topics.names(), names.partitions(), names.replicationFactor());
+        publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
+        extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
+        indicators = startStreams("indicators", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
+    }
+
+    private KafkaStreams startStreams(String name, Function<Properties, Topology> topology) {
+        String applicationId = config.streams().applicationId() + "-" + name;
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.streams().processingGuarantee());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.streams().commitInterval().toMillis()));
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(config.topics().replicationFactor()));
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // one shared, bounded RocksDB cache instead of one per store and partition: the service's memory has a ceiling
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        props.put(DeadLetterHandler.TOPIC_CONFIG, config.topics().deadLetter());
+        if (advertisedHost() != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost().host() + ":" + advertisedHost().port());
+        }
+        KafkaStreams streams = new KafkaStreams(topology.apply(props), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Streams application {} failed; replacing its thread", applicationId, e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        return streams;
+    }
+
+    private IndicatorSettings indicatorSettings() {
+        return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays());
+    }
+
+    private Path stateDir() {
+        return config.dataDir().resolve("streams");
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Where other instances reach this one, or {@code null} when it runs alone. */
+    public HostInfo advertisedHost() {
+        return config.streams().advertisedHost().map(host -> new HostInfo(host, httpPort)).orElse(null);
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public ArticlePublisher publisher() {
+        return publisher;
+    }
+
+    /** The indicators application, for interactive queries of its stores. */
+    public KafkaStreams indicatorsStreams() {
+        return indicators;
+    }
+
+    /** Both Streams applications, for health checks. */
+    public List<KafkaStreams> allStreams() {
+        return List.of(extraction, indicators);
+    }
+
+    @PreDestroy
+    void stop() {
+        for (KafkaStreams streams : new KafkaStreams[] {indicators, extraction}) {
+            if (streams != null) {
+                streams.close();
+            }
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

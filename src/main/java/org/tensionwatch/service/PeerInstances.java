@@ -1,0 +1,97 @@
+package org.tensionwatch.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.streams.StoreNames;
+
+/**
+ * Gathers store contents from every instance of the service: this one's from its own stores, the
+ * others' over HTTP ({@code /api/internal/...}), found through Kafka Streams metadata. With one
+ * instance (no {@code tension.streams.advertised-host}) it is just the local stores.
+ */
+@ApplicationScoped
+public class PeerInstances {
+
+    @Inject
+    KafkaRuntime kafka;
+
+    @Inject
+    IndicatorQueries queries;
+
+    @Inject
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Daily rows of a region, or of every region for {@code null}, from every instance. */
+    public List<DailyIndicators> rows(String region, LocalDate from, LocalDate to) {
+        List<DailyIndicators> rows = new ArrayList<>(queries.localRows(region, from, to));
+        for (HostInfo peer : others(StoreNames.DAILY_INDICATORS)) {
+            rows.addAll(fetch(peer, "/api/internal/rows", region, from, to, new TypeReference<List<DailyIndicators>>() { }));
+        }
+        return rows;
+    }
+
+    /** Canonical events of a region from every instance. */
+    public List<CanonicalEvent> events(String region, LocalDate from, LocalDate to) {
+        List<CanonicalEvent> events = new ArrayList<>(queries.localEvents(region, from, to));
+        for (HostInfo peer : others(StoreNames.CANONICAL_EVENTS)) {
+            events.addAll(fetch(peer, "/api/internal/events", region, from, to, new TypeReference<List<CanonicalEvent>>() { }));
+        }
+        return events;
+    }
+
+    private List<HostInfo> others(String store) {
+        HostInfo self = kafka.advertisedHost();
+        if (self == null) {
+            return List.of();
+        }
+        return kafka.indicatorsStreams().streamsMetadataForStore(store).stream()
+                .map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self))
+                .distinct()
+                .toList();
+    }
+
+    private <T> List<T> fetch(HostInfo peer, String path, String region, LocalDate from, LocalDate to, TypeReference<List<T>> type) {
+        String query = "?from=" + from + "&to=" + to + (region == null ? "" : "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8));
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path + query);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new PeerUnavailableException(uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new PeerUnavailableException("cannot reach " + uri + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerUnavailableException("interrupted while asking " + uri);
+        }
+    }
+
+    /** Another instance that owns part of the answer did not give it: the answer would be incomplete, so there is none. */
+    public static final class PeerUnavailableException extends RuntimeException {
+        PeerUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

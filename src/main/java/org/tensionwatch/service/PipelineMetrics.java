@@ -1,0 +1,26 @@
+package org.tensionwatch.service;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.tensionwatch.kafka.DeadLetterHandler;
+import org.tensionwatch.streams.DroppedReports;
+
+/** Exposes what the streams could not use - dead letters, late reports, reports without a region - on /q/metrics. */
+@Singleton
+public class PipelineMetrics {
+
+    void register(@Observes StartupEvent event, MeterRegistry registry) {
+        FunctionCounter.builder("tension.dead.letter.records", DeadLetterHandler.class, c -> DeadLetterHandler.recordsSent())
+                .description("records the streams could not decode, sent to the dead-letter topic")
+                .register(registry);
+        FunctionCounter.builder("tension.reports.late", DroppedReports.class, c -> DroppedReports.late())
+                .description("reports about a day before the grace period, counted but not applied")
+                .register(registry);
+        FunctionCounter.builder("tension.reports.without.region", DroppedReports.class, c -> DroppedReports.withoutRegion())
+                .description("reports the extractor could place in no country")
+                .register(registry);
+    }
+}

@@ -1,0 +1,50 @@
+package org.tensionwatch.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances on one broker: whichever instance a dashboard asks, it gets the whole answer, even
+ * for rows that live in the other instance's stores.
+ */
+class MultiInstanceIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void shouldAnswerFromTheInstanceThatOwnsTheDataWhicheverInstanceIsAsked() {
+        int brokerPort = ServiceProcess.freePort();
+        Map<String, String> first = Map.of("tension.samples.enabled", "false", "tension.broker.port", String.valueOf(brokerPort),
+                "tension.streams.advertised-host", "localhost");
+        try (ServiceProcess a = ServiceProcess.start(workDir.resolve("a"), first);
+                ServiceProcess b = ServiceProcess.start(workDir.resolve("b"), Map.of("tension.samples.enabled", "false",
+                        "kafka.bootstrap.servers", "localhost:" + brokerPort, "tension.streams.advertised-host", "localhost"))) {
+            given().baseUri(a.baseUri().toString()).contentType(ContentType.JSON).body(TestArticles.tbilisiArrests())
+                    .post("/api/articles").then().statusCode(202);
+
+            for (ServiceProcess asked : List.of(a, b)) {
+                await("arrests seen through " + asked.baseUri()).atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                        .until(() -> given().baseUri(asked.baseUri().toString())
+                                .get("/api/regions/GE/indicators?from=2026-10-13&to=2026-10-13")
+                                .then().statusCode(200).extract().jsonPath().getInt("[0].arrests") == 14);
+            }
+            List<Object> throughA = regions(a);
+            assertThat(throughA).isNotEmpty().isEqualTo(regions(b));
+        }
+    }
+
+    private static List<Object> regions(ServiceProcess service) {
+        return given().baseUri(service.baseUri().toString()).get("/api/regions?day=2026-10-14")
+                .then().statusCode(200).extract().jsonPath().getList("region");
+    }
+}

@@ -1,0 +1,156 @@
+package org.tensionwatch.it;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged service on its own embedded broker: articles in over HTTP, indicators out over HTTP. */
+class PipelineIT {
+
+    @TempDir
+    static Path workDir;
+
+    static ServiceProcess service;
+    static int brokerPort;
+
+    @BeforeAll
+    static void startService() {
+        brokerPort = ServiceProcess.freePort();
+        service = ServiceProcess.start(workDir.resolve("data"),
+                Map.of("tension.samples.enabled", "false", "tension.broker.port", String.valueOf(brokerPort)));
+    }
+
+    @AfterAll
+    static void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void shouldTurnPostedArticlesIntoDailyIndicatorsOfTheirRegion() {
+        post(TestArticles.tbilisiArrests()).statusCode(202).body("id", matchesPattern("[0-9a-f]{20}"));
+        post(TestArticles.batumiArrests()).statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            JsonPath rows = indicators("GE", "2026-10-13", "2026-10-15");
+            org.assertj.core.api.Assertions.assertThat(rows.getInt("find { it.day == '2026-10-13' }.arrests")).isEqualTo(14);
+            org.assertj.core.api.Assertions.assertThat(rows.getInt("find { it.day == '2026-10-13' }.injuries")).isEqualTo(9);
+            org.assertj.core.api.Assertions.assertThat(rows.getInt("find { it.day == '2026-10-15' }.arrests")).isEqualTo(5);
+        });
+        JsonPath rows = indicators("GE", "2026-10-13", "2026-10-15");
+        org.assertj.core.api.Assertions.assertThat(rows.getList("day")).containsExactly("2026-10-13", "2026-10-14", "2026-10-15");
+        org.assertj.core.api.Assertions.assertThat(rows.getInt("find { it.day == '2026-10-14' }.events")).isZero();
+    }
+
+    @Test
+    void shouldCountOneIncidentReportedByThreeOutletsOnceWithTheHighestExactFigure() {
+        TestArticles.oneBorderClashThreeOutlets().forEach(article -> post(article).statusCode(202));
+
+        // all three reports of the injuries have arrived once the canonical event cites three articles
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> given().baseUri(service.baseUri().toString())
+                .get("/api/regions/AM/events?from=2026-10-19&to=2026-10-19").then().extract().jsonPath()
+                .getInt("find { it.type == 'INJURY' }.articleCount") == 3);
+        JsonPath day = indicators("AM", "2026-10-19", "2026-10-19");
+        org.assertj.core.api.Assertions.assertThat(day.getInt("[0].injuries")).isEqualTo(12);
+        org.assertj.core.api.Assertions.assertThat(day.getInt("[0].sources")).isEqualTo(3);
+        JsonPath events = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/AM/events?from=2026-10-19&to=2026-10-19").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(events.getList("findAll { it.type == 'INJURY' }.best")).containsExactly(12);
+        org.assertj.core.api.Assertions.assertThat(events.getList("find { it.type == 'INJURY' }.reports.source"))
+                .containsExactlyInAnyOrder("Ararat Daily", "Caucasus Ledger", "Black Sea Herald");
+    }
+
+    @Test
+    void shouldParkAnUndecodableEventInTheDeadLetterTopicAndKeepProcessing() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("tension.events", "garbage#0".getBytes(StandardCharsets.UTF_8),
+                    "this is not an Avro event".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        post(TestArticles.nairobiSentinel("after-garbage")).statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("KE", "2026-10-19", "2026-10-19").getInt("[0].arrests") == 3);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-check");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("tension.dead-letter"));
+            List<ConsumerRecord<byte[], byte[]>> parked = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(parked::add);
+                return !parked.isEmpty();
+            });
+            ConsumerRecord<byte[], byte[]> record = parked.get(0);
+            org.assertj.core.api.Assertions.assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("this is not an Avro event");
+            org.assertj.core.api.Assertions.assertThat(new String(record.headers().lastHeader("dlq.source.topic").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("tension.events");
+        }
+    }
+
+    @Test
+    void shouldAnswerMalformedJsonWith400AndAMessage() {
+        given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON).body("{\"title\": \"unfinished")
+                .post("/api/articles")
+                .then().statusCode(400).body("error", containsString("malformed JSON"));
+    }
+
+    @Test
+    void shouldAnswerAMissingPublicationDateWith400NamingTheField() {
+        given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON)
+                .body(Map.of("title", "A headline", "body", "Some text."))
+                .post("/api/articles")
+                .then().statusCode(400).body("error", containsString("publishedAt"));
+    }
+
+    @Test
+    void shouldAnswerAnOversizedBodyWith413() {
+        String huge = "x".repeat(3 * 1024 * 1024);
+        given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Too long", "body", huge, "publishedAt", "2026-10-14"))
+                .post("/api/articles")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void shouldRejectAnInvalidDateRangeWith400() {
+        given().baseUri(service.baseUri().toString())
+                .get("/api/regions/GE/indicators?from=2026-10-15&to=2026-10-01")
+                .then().statusCode(400).body("error", containsString("from"));
+    }
+
+    static io.restassured.response.ValidatableResponse post(Map<String, Object> article) {
+        return given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON).body(article)
+                .post("/api/articles").then();
+    }
+
+    static JsonPath indicators(String region, String from, String to) {
+        return given().baseUri(service.baseUri().toString())
+                .get("/api/regions/" + region + "/indicators?from=" + from + "&to=" + to)
+                .then().statusCode(200).extract().jsonPath();
+    }
+}

@@ -1,0 +1,112 @@
+package org.tensionwatch.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a child JVM, as a
+ * user runs it, on its own embedded broker and data directory. Ready once {@code /q/health/ready}
+ * says UP; stopped with SIGTERM so that it shuts down as it would in production.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+    private final Path log;
+
+    private ServiceProcess(Process process, int httpPort, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    static ServiceProcess start(Path dataDir, Map<String, String> settings) {
+        String jar = System.getProperty("tension.app.jar", "target/quarkus-app/quarkus-run.jar");
+        int httpPort = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dtension.data-dir=" + dataDir.toAbsolutePath(),
+                "-Dtension.broker.port=0",
+                "-Dtension.topics.partitions=1"));
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar));
+        try {
+            Files.createDirectories(dataDir);
+            Path log = dataDir.resolveSibling(dataDir.getFileName() + "-service.log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            ServiceProcess service = new ServiceProcess(process, httpPort, log);
+            service.awaitReady();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    URI baseUri() {
+        return URI.create("http://localhost:" + httpPort);
+    }
+
+    int port() {
+        return httpPort;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        await("service ready (log: " + log + ")").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("service exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                    }
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 200;
+                });
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

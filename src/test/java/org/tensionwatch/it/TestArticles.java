@@ -1,0 +1,66 @@
+package org.tensionwatch.it;
+
+import java.util.Map;
+
+/** Articles written for the integration tests: short, plain, with figures a reader can total by hand. */
+final class TestArticles {
+
+    private TestArticles() {
+    }
+
+    /** Georgia, 2026-10-14 (a Wednesday): 14 arrested on Tuesday 2026-10-13, 9 police officers injured. */
+    static Map<String, Object> tbilisiArrests() {
+        return Map.of(
+                "title", "Police detain protesters after night of unrest in Tbilisi",
+                "body", "Police in Tbilisi arrested 14 protesters on Tuesday after demonstrators tried to block the main avenue "
+                        + "outside parliament, the interior ministry said.\n\n"
+                        + "Nine police officers were injured in the scuffles on Tuesday, the ministry added in a statement.\n\n"
+                        + "The city has seen regular rallies since the spring, and analysts say the movement could grow.",
+                "publishedAt", "2026-10-14T09:00:00Z",
+                "source", "Caucasus Ledger",
+                "url", "https://news.example.org/caucasus-ledger/2026/10/14/tbilisi-arrests");
+    }
+
+    /** Georgia, 2026-10-16 (a Friday): five arrested on Thursday 2026-10-15 in Batumi. */
+    static Map<String, Object> batumiArrests() {
+        return Map.of(
+                "title", "Five detained in Batumi as opposition rally turns tense",
+                "body", "Police detained five people in Batumi on Thursday during an opposition rally in the port city, "
+                        + "a police spokesman said.\n\n"
+                        + "The spokesman said the five would face charges of hooliganism.",
+                "publishedAt", "2026-10-16T10:30:00Z",
+                "source", "Black Sea Herald",
+                "url", "https://news.example.org/black-sea-herald/2026/10/16/batumi-rally");
+    }
+
+    /** Kenya, 2026-10-20: a sentinel in another region, to know that everything published before it was processed. */
+    static Map<String, Object> nairobiSentinel(String suffix) {
+        return Map.of(
+                "title", "Police arrest traders in Nairobi " + suffix,
+                "body", "Police in Nairobi arrested three traders on Monday during a protest against new market fees, "
+                        + "a police commander said.",
+                "publishedAt", "2026-10-20T08:00:00Z",
+                "source", "Rift Valley Times",
+                "url", "https://news.example.org/rift-valley-times/2026/10/20/nairobi-" + suffix);
+    }
+
+    /** Three outlets on one border clash in Armenia on Monday 2026-10-19, with different figures: 12, about ten, dozens. */
+    static java.util.List<Map<String, Object>> oneBorderClashThreeOutlets() {
+        return java.util.List.of(
+                Map.of("title", "Twelve soldiers wounded in border shooting",
+                        "body", "Twelve Armenian soldiers were wounded on Monday when troops exchanged fire near the village "
+                                + "of Sotk in Armenia, the defence ministry said.",
+                        "publishedAt", "2026-10-19T16:00:00Z", "source", "Ararat Daily",
+                        "url", "https://news.example.org/ararat-daily/2026/10/19/sotk"),
+                Map.of("title", "Shooting on the border leaves soldiers hurt",
+                        "body", "About ten Armenian soldiers were injured on Monday in an exchange of fire near Sotk in Armenia, "
+                                + "local officials said.",
+                        "publishedAt", "2026-10-19T18:30:00Z", "source", "Caucasus Ledger",
+                        "url", "https://news.example.org/caucasus-ledger/2026/10/19/sotk-shooting"),
+                Map.of("title", "Border flare-up",
+                        "body", "Dozens of Armenian soldiers were hurt on Monday in a firefight near Sotk in Armenia, "
+                                + "a regional news site reported.",
+                        "publishedAt", "2026-10-20T07:00:00Z", "source", "Black Sea Herald",
+                        "url", "https://news.example.org/black-sea-herald/2026/10/20/sotk"));
+    }
+}

@@ -1,0 +1,93 @@
+package org.tensionwatch.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.tensionwatch.domain.AlertLevel;
+import org.tensionwatch.domain.EventType;
+import org.tensionwatch.domain.Qualifier;
+import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.CanonicalEventMerger;
+import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.kafka.JsonSerde;
+
+class CompactSerdeTest {
+
+    private static EventReport report(String article, EventType type, Long count, Qualifier qualifier, AlertLevel level,
+            String actor, boolean stated, String url, String evidence) {
+        return new EventReport(article + "#0", article, "Adriatic Wire", url, type, count, qualifier, level, actor,
+                actor == null ? null : "Zvecan", "XK", LocalDate.parse("2026-10-12"), stated,
+                Instant.parse("2026-10-12T18:00:00.123456789Z"), evidence, 0.75);
+    }
+
+    private static List<EventReport> reports() {
+        return List.of(
+                report("a1", EventType.INJURY, 30L, Qualifier.EXACT, null, "KFOR peacekeepers", true,
+                        "https://example.org/a1", "Thirty peacekeepers were injured – «Zvečan»."),
+                report("a2", EventType.INJURY, null, null, null, null, false, null, null),
+                report("a3", EventType.INJURY, 12L, Qualifier.VAGUE, null, "protesters", true, null, ""),
+                report("a4", EventType.MILITARY_ALERT, null, null, AlertLevel.HIGHEST, "army", true, null, "x"));
+    }
+
+    private static List<CanonicalEvent> events() {
+        CanonicalEventMerger merger = CanonicalEventMerger.withDefaults();
+        List<CanonicalEvent> injuries = new ArrayList<>();
+        for (EventReport report : reports().subList(0, 3)) {
+            injuries = merger.merge(injuries, report).events();
+        }
+        List<CanonicalEvent> all = new ArrayList<>(injuries);
+        all.addAll(merger.merge(List.of(), reports().get(3)).events());
+        return all;
+    }
+
+    private static <T> T roundTrip(CompactSerde<T> serde, T value) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    @Test
+    void shouldReadBackEveryReportFieldForField() {
+        for (EventReport report : reports()) {
+            assertThat(roundTrip(CompactSerde.eventReport(), report)).isEqualTo(report);
+        }
+    }
+
+    @Test
+    void shouldReadBackCanonicalEventsAndTheirLists() {
+        List<CanonicalEvent> events = events();
+        assertThat(events).hasSizeGreaterThan(1);
+        for (CanonicalEvent event : events) {
+            assertThat(roundTrip(CompactSerde.canonicalEvent(), event)).isEqualTo(event);
+        }
+        CanonicalEventList list = new CanonicalEventList(events);
+        assertThat(roundTrip(CompactSerde.canonicalEventList(), list)).isEqualTo(list);
+        assertThat(roundTrip(CompactSerde.canonicalEventList(), new CanonicalEventList(List.of())).events()).isEmpty();
+    }
+
+    @Test
+    void shouldStillReadValuesThatEarlierVersionsWroteAsJson() {
+        CanonicalEventList list = new CanonicalEventList(events());
+        byte[] json = JsonSerde.of(CanonicalEventList.class).serializer().serialize("t", list);
+        assertThat(CompactSerde.canonicalEventList().deserializer().deserialize("t", json)).isEqualTo(list);
+        EventReport report = reports().get(0);
+        byte[] jsonReport = JsonSerde.of(EventReport.class).serializer().serialize("t", report);
+        assertThat(CompactSerde.eventReport().deserializer().deserialize("t", jsonReport)).isEqualTo(report);
+    }
+
+    @Test
+    void shouldPassNullsThroughAsTombstones() {
+        assertThat(CompactSerde.canonicalEvent().serializer().serialize("t", null)).isNull();
+        assertThat(CompactSerde.canonicalEvent().deserializer().deserialize("t", null)).isNull();
+    }
+
+    @Test
+    void shouldRejectBytesOfAnUnknownFormat() {
+        assertThatThrownBy(() -> CompactSerde.canonicalEvent().deserializer().deserialize("t", new byte[] {9, 0}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("format byte 9");
+    }
+}
