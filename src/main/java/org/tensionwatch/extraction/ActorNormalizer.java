@@ -22,7 +22,7 @@ public final class ActorNormalizer {
     }
 
     private static final Pattern LEADING = Pattern.compile(
-            "^(?:the|a|an|some|also|both|all|angry|many|several|other|fellow)\\s+", Pattern.CASE_INSENSITIVE);
+            "^(?:the|a|an|some|also|both|all|angry|many|several|other|fellow|more|additional|extra)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING = Pattern.compile(
             "[\\s,]+(?:has|have|had|was|were|is|are|also|then|again|on|in|at|said|who|that|which|and|it|they"
                     + "|earlier|later|strongly|repeatedly|recently|first|both|he|she|on \\w+)$",
@@ -37,7 +37,10 @@ public final class ActorNormalizer {
 
     private final List<Rule> rules;
 
+    private static final int CACHE_LIMIT = 20_000;
+
     private final Pattern any;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ActorNormalizer(List<Rule> rules) {
         this.rules = rules;
@@ -75,6 +78,19 @@ public final class ActorNormalizer {
         if (phrase == null) {
             return null;
         }
+        String cached = cache.get(phrase);
+        if (cached != null) {
+            return cached.isEmpty() ? null : cached;
+        }
+        String label = compute(phrase);
+        if (cache.size() > CACHE_LIMIT) {
+            cache.clear(); // a crude bound: actors repeat within a stream, and recomputing is cheap
+        }
+        cache.put(phrase, label == null ? "" : label);
+        return label;
+    }
+
+    private String compute(String phrase) {
         String p = QUOTES.matcher(phrase.strip()).replaceAll("");
         String lower = p.toLowerCase(Locale.ROOT);
         int comma = lower.indexOf(", ");

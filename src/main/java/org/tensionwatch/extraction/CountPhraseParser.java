@@ -50,6 +50,11 @@ public final class CountPhraseParser {
             "palestinian", "israeli", "ukrainian", "russian", "serb", "albanian", "kosovo", "alleged", "suspected",
             "off-duty", "female", "male", "elderly", "masked", "unidentified", "unknown", "active", "trained");
 
+    private static final Set<String> STOP = Set.of(
+            "in", "at", "on", "from", "to", "were", "was", "have", "has", "had", "are", "is", "and", "or", "who", "that",
+            "with", "by", "for", "after", "during", "before", "since", "into", "per", "than", "a", "an", "be", "been",
+            "will", "would", "said", "says", "as", "while", "when", "where", "which", "but");
+
     private static final Pattern BLOCKED_BEFORE = Pattern.compile(
             "(?:aged|age|ages|population of|home to|route|article|resolution|chapter|paragraph|section|page|flight"
                     + "|number|no\\.|code|year|years"
@@ -202,6 +207,8 @@ public final class CountPhraseParser {
         String lower = sentence.lower();
         int i = from;
         int words = 0;
+        int unknown = 0;
+        int groupStart = -1;
         while (words < 5) {
             while (i < lower.length() && lower.charAt(i) == ' ') {
                 i++;
@@ -215,12 +222,18 @@ public final class CountPhraseParser {
                 return null;
             }
             String w = lower.substring(s, i);
+            if (groupStart < 0 && !w.equals("of")) {
+                groupStart = s;
+            }
             boolean capitalized = Character.isUpperCase(text.charAt(s));
             boolean demonymPlural = capitalized && w.length() > 3 && w.endsWith("s") && !isMonthOrDay(w);
             if (PersonNouns.isPlural(w) || PersonNouns.isSingular(w) || demonymPlural) {
-                return new int[] {s, extendGroup(lower, i)};
+                return new int[] {groupStart, extendGroup(lower, i)};
             }
-            if (!SKIPPABLE.contains(w) && !capitalized) {
+            if (STOP.contains(w)) {
+                return null;
+            }
+            if (!SKIPPABLE.contains(w) && !capitalized && ++unknown > 2) {
                 return null;
             }
             words++;

@@ -33,7 +33,7 @@ public final class DateResolver {
             "\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>" + MONTHS + ")\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?");
     private static final Pattern ISO = Pattern.compile("\\b(?<year>(?:19|20)\\d{2})-(?<month>\\d{2})-(?<day>\\d{2})\\b");
     private static final Pattern MONTH_ONLY = Pattern.compile(
-            "\\b(?:in|since|during|of|last|early|late|mid-?)\\s+(?<month>January|February|March|April|May|June|July"
+            "\\b(?:(?:in|since|during|of|last)\\s+)?(?:(?<part>early|mid|late)-?\\s*)?(?<month>January|February|March|April|May|June|July"
                     + "|August|September|October|November|December)\\b(?:\\s+(?<year>(?:19|20)\\d{2})\\b)?");
     private static final Pattern YEAR = Pattern.compile(
             "(?<![\\w,.$-])(?<year>(?:19|20)\\d{2})(?:s|[-–](?:\\d{2}|\\d{4}))?(?![\\w,.]\\d)");
@@ -88,7 +88,9 @@ public final class DateResolver {
             String year = m.group("year");
             YearMonth ym = year != null ? YearMonth.of(Integer.parseInt(year), month)
                     : mostRecentMonth(month, published);
-            boolean old = ChronoUnit.DAYS.between(ym.atEndOfMonth(), published) > MAX_AGE_DAYS;
+            String part = m.group("part");
+            int day = part == null ? 15 : part.equals("early") ? 5 : part.equals("mid") ? 15 : 25;
+            boolean old = ChronoUnit.DAYS.between(ym.atDay(day), published) > MAX_AGE_DAYS;
             taken.add(new int[] {m.start(), m.end()});
             out.add(new DateMention(m.start(), m.end(), null, old));
         }

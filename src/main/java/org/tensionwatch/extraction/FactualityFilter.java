@@ -11,7 +11,9 @@ import org.tensionwatch.domain.EventType;
  */
 public final class FactualityFilter {
 
-    private static final Pattern CONDITIONAL = Pattern.compile("\\b(?:if|unless|whether|in case|in the event)\\b");
+    private static final Pattern CONDITIONAL = Pattern.compile(
+            "\\b(?:if|unless|whether|in case|in the event|denied (?:reports |claims |allegations )?that|denie[sd] reports"
+                    + "|rejected reports|dismissed reports|rumou?rs? that|unconfirmed reports|contradicting reports)\\b");
     private static final Pattern MODAL_NEAR = Pattern.compile(
             "\\b(?:would|could|might|may|should|shall|must|can|cannot|can't|won't|wouldn't|threaten(?:s|ed|ing)? to"
                     + "|vow(?:s|ed|ing)? to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|want(?:s|ed)? to|ready to"
@@ -19,7 +21,7 @@ public final class FactualityFilter {
                     + "|expected to|set to|aim(?:s|ed)? to|seek(?:s|ing)? to|try(?:ing)? to|prevent(?:ed|ing)?|avoid(?:ed|ing)?"
                     + "|to avert|call(?:s|ed|ing)? (?:for|on)|urg(?:e|ed|es|ing)|demand(?:s|ed|ing)?|asked|ask(?:s|ing)?"
                     + "|warn(?:s|ed|ing)?|refus(?:e|ed|es|ing) to|threat of|threats of|no plans? to|instead of"
-                    + "|announce(?:d)? (?:plans?|intention)|to (?:help )?(?:quell|disperse|break up|contain|stop|end|counter)|will)\\b");
+                    + "|announce(?:d)? (?:plans?|intention)|will)\\b");
     private static final Pattern SPEECH_MODAL = Pattern.compile(
             "\\b(?:would|could|might|may|should|if|unless|threaten(?:s|ed|ing)? to|refus(?:e|ed|es|ing) to|will not|won't)\\b");
     private static final Pattern NEGATION = Pattern.compile(
@@ -29,14 +31,18 @@ public final class FactualityFilter {
                     + "|(?:in|after|since) the (?:\\w+ )?(?:war|wars)\\b|the war (?:ended|began|broke out|erupted)"
                     + "|end of the war|(?:decades?|years|centuries) ago|a decade|decades|in the past|historically"
                     + "|world war|(?:war|conflict|genocide|insurgency)\\s+(?:[\\w-]+\\s+){0,8}?(?:that|which)\\s+(?:killed|left|claimed)"
-                    + "|\\bwars?\\s+(?:has |had |have )?(?:killed|left|claimed))\\b");
+                    + "|\\bwars?\\s+(?:has |had |have )?(?:killed|left|claimed)|(?:the )?same year|that year|the (?:following|previous) year"
+                    + "|at the time)\\b");
     private static final Pattern MEMORY = Pattern.compile("\\b(?:anniversary|commemorat\\w*|memorial|mark(?:ed|ing|s) \\d+ years)\\b");
-    private static final Pattern SINCE_AFTER = Pattern.compile("\\bsince\\b|\\bso far this year\\b|\\bin total\\b");
+    private static final Pattern SINCE_AFTER = Pattern.compile(
+            "\\bsince (?:(?:19|20)\\d{2}|the (?:war|wars|conflict|start|beginning|end|outbreak|\\d{4})|(?:january|february|march"
+                    + "|april|may|june|july|august|september|october|november|december)|last year|independence|then)\\b"
+                    + "|\\bso far this year\\b|\\bin total\\b");
     private static final Pattern STANDING = Pattern.compile(
             "\\b(?:is|are|remain|remains|currently|already|still|permanently|long been) (?:\\w+ )?$");
 
     private static boolean mayBeHistory(String segment) {
-        return segment.contains("war") || segment.contains("ago") || segment.contains("decade")
+        return segment.contains("war") || segment.contains("year") || segment.contains("time") || segment.contains("ago") || segment.contains("decade")
                 || segment.contains("past") || segment.contains("histor") || segment.contains("conflict")
                 || segment.contains("genocide") || segment.contains("insurgency");
     }
@@ -60,8 +66,9 @@ public final class FactualityFilter {
             java.util.regex.Matcher m = MODAL_NEAR.matcher(near);
             while (m.find()) {
                 String cue = m.group();
-                if (cue.equals("will") && (type == EventType.DEPLOYMENT || type == EventType.MILITARY_ALERT)) {
-                    continue; // an announced deployment is one
+                if ((cue.equals("will") || cue.equals("would") && near.endsWith(" be "))
+                        && (type == EventType.DEPLOYMENT || type == EventType.MILITARY_ALERT)) {
+                    continue; // an announced deployment is one: "will send", "would be sent"
                 }
                 return "modal: " + cue;
             }
@@ -83,7 +90,8 @@ public final class FactualityFilter {
             return "standing deployment";
         }
         for (DateMention d : dates) {
-            if (d.old() && d.start() >= segmentStart && d.end() <= segmentEnd) {
+            boolean close = d.end() >= triggerStart - 80 && d.start() <= triggerEnd + 80;
+            if (d.old() && close && d.start() >= segmentStart && d.end() <= segmentEnd) {
                 return "old";
             }
         }

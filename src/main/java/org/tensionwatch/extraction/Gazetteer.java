@@ -32,6 +32,8 @@ public final class Gazetteer {
     private final Map<String, Entry> byLowerName = new HashMap<>();
     private final Map<String, Entry> byExactName = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
+    /** For each lower-cased first word of a name, the most words a name starting with it has. */
+    private final Map<String, Integer> firstWords = new HashMap<>();
 
     private Gazetteer() {
     }
@@ -67,6 +69,8 @@ public final class Gazetteer {
                 continue;
             }
             Entry e = new Entry(cc, kind);
+            String[] parts = name.split(" ");
+            firstWords.merge(parts[0].toLowerCase(Locale.ROOT).replace('’', '\''), parts.length, Math::max);
             boolean acronym = name.length() <= 4 && name.replace(".", "").chars().allMatch(Character::isUpperCase);
             if (acronym) {
                 byExactName.putIfAbsent(name, e);
@@ -89,7 +93,16 @@ public final class Gazetteer {
             }
             int matchedWords = 0;
             Entry matched = null;
-            for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1 && matched == null; n--) {
+            String first = sentence.substring(w[0], w[1]).toLowerCase(Locale.ROOT).replace('’', '\'');
+            Integer longest = firstWords.get(first);
+            if (longest == null && first.endsWith("'s")) {
+                longest = firstWords.get(first.substring(0, first.length() - 2));
+            }
+            if (longest == null) {
+                i++;
+                continue;
+            }
+            for (int n = Math.min(Math.min(MAX_WORDS, longest), words.size() - i); n >= 1 && matched == null; n--) {
                 int end = words.get(i + n - 1)[1];
                 String candidate = sentence.substring(w[0], end).replace('’', '\'');
                 Entry e = byExactName.get(candidate);

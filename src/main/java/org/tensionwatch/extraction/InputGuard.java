@@ -112,7 +112,7 @@ public final class InputGuard {
         int english = 0;
         int latin = 0;
         int letters = 0;
-        int n = Math.min(text.length(), 2_000);
+        int n = Math.min(text.length(), 1_500);
         int i = 0;
         while (i < n) {
             while (i < n && !Character.isLetter(text.charAt(i))) {

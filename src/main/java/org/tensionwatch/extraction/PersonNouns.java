@@ -22,7 +22,8 @@ final class PersonNouns {
             "truckers", "drivers", "pensioners", "veterans", "reservists", "contractors", "cadets", "bystanders",
             "pedestrians", "locals", "inhabitants", "families", "relatives", "friends", "officers", "agents",
             "commanders", "generals", "leaders", "members", "voters", "participants", "mourners", "tourists",
-            "hostages", "captives", "wounded", "dead", "injured");
+            "hostages", "captives", "wounded", "dead", "injured", "reinforcements", "shopkeepers", "traders", "merchants",
+            "organisers", "organizers", "ringleaders", "demonstrators");
 
     static final Set<String> SINGULAR = set(
             "person", "civilian", "soldier", "serviceman", "officer", "policeman", "policewoman", "gendarme",
@@ -35,7 +36,8 @@ final class PersonNouns {
             "spokesman", "spokeswoman", "spokesperson", "secretary", "president", "premier", "leader", "editor",
             "manager", "ceo", "dissident", "blogger", "priest", "cleric", "driver", "pilot", "diplomat", "senator",
             "councillor", "councilor", "opponent", "critic", "representative", "hostage", "colonel", "captain",
-            "sergeant", "lieutenant", "major", "inspector", "superintendent", "chairman", "chairwoman");
+            "sergeant", "lieutenant", "major", "inspector", "superintendent", "chairman", "chairwoman", "organiser",
+            "organizer", "ringleader", "trader", "shopkeeper", "cameraman", "photographer", "lawyer", "businessman");
 
     /** Office holders, the people a dismissal or resignation is about (plural forms). */
     static final Set<String> ROLES_PLURAL = set(

@@ -53,7 +53,7 @@ final class SentenceAnalyzer {
                     + "|end (?:the )?(?:violence|fighting|hostilities|clashes)"
                     + "|avoid (?:\\w+ ){0,2}(?:escalation|violence|provocations?|confrontation|inflammatory|rhetoric)"
                     + "|diplomatic (?:solution|means|path)|hold fire|lay down (?:their )?arms|unilateral (?:actions?|steps|moves)"
-                    + "|tolerance|cool heads)\\b");
+                    + "|tolerance|cool heads|keep talking|stay engaged)\\b");
     private static final Pattern SPEECH = Pattern.compile(
             "\\b(?:said|says|told|stated|tweeted|wrote|added|indicated|claimed|insisted|according to)\\b");
     private static final Pattern ROLE = Pattern.compile(
@@ -98,8 +98,12 @@ final class SentenceAnalyzer {
     private static final Pattern CLAUSE_WORD = Pattern.compile("\\b(?:and|but|after|before|while|when|as|in|since|of)\\s");
     private static final Pattern PASSIVE_PERSONNEL = Pattern.compile(
             "\\b(?:troops|soldiers|forces|police|officers|units?|personnel|peacekeepers|reinforcements|gendarmes|battalions?"
-                    + "|brigades?)\\s+(?:\\w+\\s+)?(?:were|was|have been|has been|had been|will be|are being|is being|being|to be)"
+                    + "|brigades?)\\s+(?:\\w+\\s+){0,3}(?:were|was|have been|has been|had been|will be|are being|is being|being|to be)"
                     + "\\s+(?:\\w+\\s+)?$");
+
+    private static final Pattern RISEN_TO = Pattern.compile(
+            "^(?:\\s+[\\w'’-]+){0,12}?\\s+(?:rose|rises|risen|climbed|climbs|increased|reached|jumped|stands|stood)\\s+(?:to|at)\\s+$");
+    private static final Pattern SUBSET = Pattern.compile("\\b(?:including|among them|among whom|of whom|of them)\\b");
 
     private record Hit(Trigger trigger, int start, int end) {
     }
@@ -324,6 +328,12 @@ final class SentenceAnalyzer {
         if (c.start() >= h.end()) {
             int gap = c.start() - h.end();
             String between = lower.substring(h.end(), c.start());
+            if (RISEN_TO.matcher(between).find()) {
+                return 1; // "the number of injured peacekeepers rose to 41"
+            }
+            if (SUBSET.matcher(between).find()) {
+                return -1; // "seven arrested, including two men": a part of the group, not another group
+            }
             if (gap > 12 && CLAUSE_WORD.matcher(between).find()) {
                 return -1;
             }
@@ -334,10 +344,12 @@ final class SentenceAnalyzer {
             if (!people) {
                 return GAP_BEFORE_BARE.matcher(lower.substring(c.end(), h.start())).matches() ? gap : -1;
             }
-            return gap <= 50 ? gap : -1;
+            return gap <= (type == EventType.PROTEST ? 70 : 50) ? gap : -1;
         }
         if (people && c.start() < h.start() && c.groupEnd() >= h.end()) {
-            return 0; // "5,000 protesters": the trigger is the counted noun
+            // "17 killed and 14 injured": the casualty word is the counted noun; "5,000 protesters" counts a crowd
+            // only when no arrest or injury claims them
+            return h.trigger().requirement() == Requirement.PEOPLE_COUNT ? 200 : 0;
         }
         return -1;
     }

@@ -33,6 +33,8 @@ public final class TriggerLexicon {
     private final List<Trigger> triggers = new ArrayList<>();
     /** Whether some key starts with these three letters: most words are rejected by this one look-up. */
     private final boolean[] prefix3 = new boolean[27 * 27 * 27];
+    /** Every prefix of every key, so that the look-up of a word stops as soon as no key can match it. */
+    private final java.util.Set<String> keyPrefixes = new java.util.HashSet<>();
     private final Map<String, List<Trigger>> byKey = new HashMap<>();
 
     /** The lexicon shipped with the extractor. */
@@ -55,6 +57,8 @@ public final class TriggerLexicon {
                 null, 0.7);
         l.add(PROTEST, "\\b(?:took|taken|taking|take|poured) (?:to|into) the streets\\b", "streets", Requirement.NONE,
                 null, null, null, 0.85);
+        l.add(PROTEST, "\\bchant(?:ed|ing) (?:\\w+ )?slogans\\b|\\bunfurled (?:a |their )?(?:\\w+ )?banners?\\b"
+                + "|\\bwaved (?:\\w+ )?placards\\b", "chant,unfurled,waved", Requirement.NONE, null, null, null, 0.7);
         l.add(PROTEST, "\\bsit-ins?\\b|\\bhunger strikes?\\b|\\bgeneral strike\\b|\\bwent on strike\\b|\\bwalkouts?\\b",
                 "sit,hunger,strike,walkout", Requirement.NONE, null, null, null, 0.7);
         l.add(PROTEST, "\\broad ?blocks?\\b|\\bbarricad(?:e|es|ed|ing)\\b|\\bblockades?\\b|\\bblockaded\\b",
@@ -114,14 +118,15 @@ public final class TriggerLexicon {
                 "fire,gunfire,gunfight,battle,shoot,shot,ambush", Requirement.NONE,
                 "(?:photo|film|video|movie)\\s*$", "^\\s+(?:of (?:a |the )?(?:film|video|movie))", Violence.FIREARMS, 0.8);
         // INJURY and FATALITY
-        l.add(INJURY, "\\binjur(?:ed|ing|ies|y)\\b|\\bwound(?:ed|ing)\\b|\\bhurt\\b|\\bhospitali[sz]ed\\b",
-                "injur,wound,hurt,hospital", Requirement.NONE, "(?:self-)\\s*$",
+        l.add(INJURY, "\\binjur(?:ed|ing|ies|y)\\b|\\bwound(?:ed|ing)\\b|\\bhurt\\b|\\bhospitali[sz]ed\\b"
+                + "|\\b(?:were|was|had been|have been|being) treated (?:for|in|at|after)\\b",
+                "injur,wound,hurt,hospital,treated", Requirement.NONE, "(?:self-|those |these )\\s*$",
                 "^\\s+(?:the |its |his |her |their )?(?:economy|economic|relations|ties|feelings|chances|prospects|business"
                         + "|sales|image|reputation|interests|pride|ego)", null, 0.85);
         l.add(FATALITY, "\\bkill(?:ed|ing|ings|s)?\\b|\\bdead\\b|\\bdied\\b|\\bdeaths?\\b|\\bfatalities\\b"
                 + "|\\blost (?:their|his|her) lives\\b|\\bslain\\b|\\bmassacred?\\b|\\bdeath toll\\b",
                 "kill,dead,died,death,fatal,lives,slain,massacre", Requirement.NONE,
-                "(?:sentenced to|condemned to|brain|threat of|threats of|risk of)\\s*$",
+                "(?:sentenced to|condemned to|brain|threat of|threats of|risk of|those|these|such)\\s*$",
                 "^(?:-|\\s+(?:penalty|sentence|row|threats?|squads?|end|heat|of (?:the )?(?:agreement|deal|talks|process|plan|idea))\\b"
                         + "|\\s+(?:of|from) (?:natural|cancer|illness|covid|a heart|heart|old age|complications|an illness))",
                 null, 0.85);
@@ -136,20 +141,21 @@ public final class TriggerLexicon {
                 + "|\\bstep(?:ped|s|ping)? down\\b|\\bwalked out of (?:the )?(?:government|parliament|coalition|cabinet|institutions)\\b"
                 + "|\\bleft (?:their|his|her) (?:posts?|jobs?|positions?)\\b|\\bmass (?:resignations?|walkout)\\b"
                 + "|\\bwithdrew from (?:the )?(?:government|coalition|cabinet|institutions)\\b",
-                "resign,quit,step,walked,withdrew", Requirement.NONE, null, null, null, 0.85);
+                "resign,quit,step,walked,withdrew,gave", Requirement.NONE, null, null, null, 0.85);
         // DISMISSAL
-        l.add(DISMISSAL, "\\bdismiss(?:ed|al|ing|es)\\b|\\bsack(?:ed|ing|ings)\\b|\\bsuspend(?:ed|ing|s)\\b|\\bsuspension\\b"
+        l.add(DISMISSAL, "\\bdismiss(?:ed|al|ing|es)\\b|\\bsack(?:ed|ing|ings)\\b|\\binterdicted\\b|\\bsuspend(?:ed|ing|s)\\b|\\bsuspension\\b"
                 + "|\\bremoved from (?:\\w+ ){0,2}(?:office|posts?|positions?|duties|command)\\b|\\bousted\\b"
                 + "|\\brelieved (?:\\w+ ){0,3}of (?:his|her|their) (?:duties|posts?|command|positions?)\\b"
                 + "|\\bstripped (?:\\w+ ){0,3}of (?:his|her|their) (?:posts?|positions?|mandates?)\\b"
                 + "|\\bfired\\b(?= (?:the |a |an |his |her |their |two |three |several |dozens of )?(?:\\w+ ){0,2}(?:chief|director|head"
                 + "|commander|ministers?|officials?|officers?|employees|staff|workers|mayor|governor|ceo|manager|judges?|prosecutors?))",
-                "dismiss,sack,suspen,removed,ousted,relieved,stripped,fired", Requirement.ROLE,
+                "dismiss,sack,suspen,removed,ousted,relieved,stripped,fired,interdicted", Requirement.ROLE,
                 null, "^\\s+(?:the |these |those |his |her |their |such )?(?:claims?|allegations?|accusations?|reports?|criticism"
                         + "|concerns?|suggestions?|charges?|it|them|as|this|that|idea|calls|case|lawsuit|appeal|petition"
                         + "|motion|complaint|talks|flights|operations|aid|cooperation|sentences?|trade|services?|production"
                         + "|agreement|deal|treaty|session|match|game|process|dialogue|president|leader|prime|premier|former"
-                        + "|out of hand|fears|speculation|rumou?rs)\\b", null, 0.8);
+                        + "|out of hand|fears|speculation|rumou?rs|rights?|constitutional|freedoms?|licen[cs]es?|broadcasts?"
+                        + "|publication|activities|membership|payments?|exports?|imports?|visas?|decree|law|rules?)\\b", null, 0.8);
         // MILITARY_ALERT
         l.add(MILITARY_ALERT, "\\b(?:on|to|at|under|in) (?:a |an |its |their |the |his )?(?:full |high |heightened |highest "
                 + "|maximum |increased |combat |high combat |full combat |the highest |top |elevated |red |raised )?"
@@ -164,8 +170,15 @@ public final class TriggerLexicon {
                 + "|mobili[sz](?:ed|es|ing))\\b(?: (?:in|out|back|over))?", "deploy,redeploy,send,sent,dispatch,mobili",
                 Requirement.PERSONNEL, "(?:troops|forces|units|soldiers|police|personnel|peacekeepers|officers|are|is|remain|remains"
                         + "|currently|already|still)\\s*$", null, null, 0.8);
-        l.add(DEPLOYMENT, "\\b(?:deployment|redeployment|mobili[sz]ation|dispatch) of\\b|\\breinforcements\\b",
-                "deployment,redeploy,mobili,dispatch,reinforce", Requirement.PERSONNEL, null, null, null, 0.7);
+        l.add(DEPLOYMENT, "\\bordered\\b(?= (?:\\S+ ){0,3}(?:troops|soldiers|police|officers|units|forces|reinforcements"
+                + "|reservists|personnel|gendarmes|marines)\\b)", "ordered", Requirement.PERSONNEL, null,
+                "^\\s+(?:\\S+ ){0,4}?(?:troops|soldiers|police|officers|units|forces|personnel) to (?:withdraw|leave|pull|return"
+                        + "|stand down|open fire|fire|shoot|arrest|disperse)", null, 0.75);
+        l.add(DEPLOYMENT, "\\b(?:deployment|redeployment|mobili[sz]ation|dispatch) of\\b",
+                "deployment,redeploy,mobili,dispatch", Requirement.PERSONNEL, null, null, null, 0.7);
+        l.add(DEPLOYMENT, "\\b(?:troops|soldiers|reinforcements|peacekeepers|police officers|policemen|paratroopers|marines)\\b"
+                + "(?:\\s+[\\w-]+){0,4}?\\s+(?:arrived|(?:had|have|has|were|was) been (?:moved|relocated|transferred|flown|sent|deployed))\\b",
+                "arrived,moved,relocated,transferred,flown", Requirement.NONE, null, null, null, 0.7);
         // APPEAL
         l.add(APPEAL, "\\bcall(?:ed|s|ing)? (?:on|upon|for)\\b|\\burg(?:e|ed|es|ing)\\b|\\bappeal(?:ed|s|ing)? (?:to|for)\\b"
                 + "|\\bask(?:ed|s|ing)?\\b|\\bplead(?:ed|s|ing)?\\b|\\bpled\\b|\\bimplor(?:e|ed|es|ing)\\b|\\bexhort(?:ed|s)?\\b"
@@ -200,6 +213,9 @@ public final class TriggerLexicon {
                 throw new IllegalArgumentException("key length outside [" + MIN_KEY + ", " + MAX_KEY + "]: " + key);
             }
             prefix3[index3(key, 0)] = true;
+            for (int len = MIN_KEY; len <= key.length(); len++) {
+                keyPrefixes.add(key.substring(0, len));
+            }
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
         }
     }
@@ -229,7 +245,11 @@ public final class TriggerLexicon {
                 continue;
             }
             for (int len = MIN_KEY; len <= Math.min(MAX_KEY, i - start); len++) {
-                List<Trigger> found = byKey.get(lower.substring(start, start + len));
+                String prefix = lower.substring(start, start + len);
+                if (len > MIN_KEY && !keyPrefixes.contains(prefix)) {
+                    break;
+                }
+                List<Trigger> found = byKey.get(prefix);
                 if (found != null) {
                     if (out == null) {
                         out = new ArrayList<>();
