@@ -60,7 +60,7 @@ public final class TensionWatchMain {
         out.println("usage: java -jar target/quarkus-app/quarkus-run.jar [COMMAND] [ARGS...]");
         out.println();
         out.println("With no command, runs the service: the embedded Kafka broker (unless kafka.bootstrap.servers");
-        out.println("is set), the streams, the HTTP API and the dashboard on port 8080.");
+        out.println("is set), the streams and the HTTP API on port 8080.");
         out.println();
         out.println("commands:");
         out.printf("  %-17s %s%n", "serve", "run the service (the default)");

@@ -21,12 +21,15 @@ public final class TopicCreator {
     private TopicCreator() {
     }
 
-    public static void createMissing(String bootstrapServers, Collection<String> names, int partitions, short replication) {
+    /** @param topics topic names with the configuration each is created with */
+    public static void createMissing(String bootstrapServers, Map<String, Map<String, String>> topics, int partitions, short replication) {
+        Collection<String> names = topics.keySet();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, replication))
+                    .sorted()
+                    .map(name -> new NewTopic(name, partitions, replication).configs(topics.get(name)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);

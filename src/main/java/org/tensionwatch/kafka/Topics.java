@@ -1,6 +1,6 @@
 package org.tensionwatch.kafka;
 
-import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.tensionwatch.avro.Article;
 import org.tensionwatch.avro.ConflictEvent;
@@ -30,9 +30,18 @@ public record Topics(
         return of("tension.articles", "tension.events", "tension.indicators", "tension.dead-letter");
     }
 
-    /** Every topic name, for creating them at start-up. */
-    public List<String> names() {
-        return List.of(articles.name(), events.name(), indicators.name(), deadLetter);
+    /**
+     * The configuration each topic is created with. Articles, events and indicators are keyed by
+     * stable ids, so compaction keeps the latest version of each (and a tombstone deletes an event);
+     * dead letters are kept until someone looks at them.
+     */
+    public Map<String, Map<String, String>> creationConfigs() {
+        Map<String, String> compacted = Map.of("cleanup.policy", "compact");
+        return Map.of(
+                articles.name(), compacted,
+                events.name(), compacted,
+                indicators.name(), compacted,
+                deadLetter, Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> AvroSingleObjectSerde<T> avro(Class<T> type, String name) {

@@ -73,7 +73,7 @@ public class KafkaRuntime {
         }
         TensionConfig.TopicSettings names = config.topics();
         topics = Topics.of(names.articles(), names.events(), names.indicators(), names.deadLetter());
-        TopicCreator.createMissing(bootstrapServers, topics.names(), names.partitions(), names.replicationFactor());
+        TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
         indicators = startStreams("indicators", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
