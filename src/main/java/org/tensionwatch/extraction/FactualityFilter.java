@@ -38,6 +38,12 @@ public final class FactualityFilter {
             "\\bsince (?:(?:19|20)\\d{2}|the (?:war|wars|conflict|start|beginning|end|outbreak|\\d{4})|(?:january|february|march"
                     + "|april|may|june|july|august|september|october|november|december)|last year|independence|then)\\b"
                     + "|\\bso far this year\\b|\\bin total\\b");
+    private static final Pattern HABITUAL = Pattern.compile(
+            "\\b(?:regularly|routinely|habitually|every (?:day|night|week|weekend|month|monday|tuesday|wednesday|thursday"
+                    + "|friday|saturday|sunday)|each (?:day|week|weekend|month)|for (?:(?:several|many|some) )?(?:weeks|months|years)"
+                    + "|since the (?:spring|summer|autumn|fall|winter))\\b");
+    private static final Pattern HABITUAL_ADJECTIVE = Pattern.compile(
+            "\\b(?:regular|frequent|weekly|daily|nightly|monthly|recurring|periodic|repeated|near-daily|almost daily)\\s+(?:[\\w-]+\\s+)?$");
     private static final Pattern STANDING = Pattern.compile(
             "\\b(?:is|are|remain|remains|currently|already|still|permanently|long been) (?:\\w+ )?$");
 
@@ -45,6 +51,14 @@ public final class FactualityFilter {
         return segment.contains("war") || segment.contains("year") || segment.contains("time") || segment.contains("ago") || segment.contains("decade")
                 || segment.contains("past") || segment.contains("histor") || segment.contains("conflict")
                 || segment.contains("genocide") || segment.contains("insurgency");
+    }
+
+    /** "Rallies have been held every week", "has seen regular rallies": a pattern of events, not one of them. */
+    private static boolean habitual(String segment, String near, String trigger) {
+        if (HABITUAL.matcher(segment).find()) {
+            return true;
+        }
+        return trigger.endsWith("s") && HABITUAL_ADJECTIVE.matcher(near).find();
     }
 
     /** Why the trigger is not a reported fact, or {@code null} when it is one. */
@@ -85,6 +99,9 @@ public final class FactualityFilter {
         }
         if (SINCE_AFTER.matcher(lower.substring(triggerEnd, segmentEnd)).find()) {
             return "standing since";
+        }
+        if (!speechAct && habitual(segment, near, lower.substring(triggerStart, triggerEnd))) {
+            return "habitual";
         }
         if (type == EventType.DEPLOYMENT && STANDING.matcher(near).find()) {
             return "standing deployment";

@@ -359,8 +359,9 @@ final class SentenceAnalyzer {
         EventType type = h.trigger().type();
         int[] seg = segment(boundaries, h.start(), s.lower().length());
         LocalDate when = DateResolver.nearest(times, h.start());
-        String subject = subjectBefore(s, seg[0], h.start());
-        String actor = actors.normalize(subject);
+        String clause = subjectBefore(s, seg[0], h.start());
+        String subject = lastWords(clause, 9);
+        String actor = actors.normalize(ActorPhrase.of(clause));
         Place where = location(s, places, h.start());
         String location = where == null ? null : where.name();
         String country = where == null ? null : where.countryCode();
@@ -480,14 +481,15 @@ final class SentenceAnalyzer {
         }
         pre = INTRO.matcher(pre).replaceFirst("");
         pre = pre.strip();
-        if (pre.isEmpty()) {
+        return pre.isEmpty() ? null : pre;
+    }
+
+    private static String lastWords(String text, int max) {
+        if (text == null) {
             return null;
         }
-        String[] words = pre.split("\\s+");
-        if (words.length > 9) {
-            pre = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - 9, words.length));
-        }
-        return pre;
+        String[] words = text.split("\\s+");
+        return words.length <= max ? text : String.join(" ", java.util.Arrays.copyOfRange(words, words.length - max, words.length));
     }
 
     private String actorCountry(String subject) {
