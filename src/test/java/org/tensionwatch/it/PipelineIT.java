@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,33 @@ class PipelineIT {
     static int brokerPort;
 
     @BeforeAll
-    static void startService() {
+    static void startService() throws Exception {
         brokerPort = ServiceProcess.freePort();
-        service = ServiceProcess.start(workDir.resolve("data"),
-                Map.of("tension.samples.enabled", "false", "tension.broker.port", String.valueOf(brokerPort)));
+        Path inbox = Files.createDirectories(workDir.resolve("inbox"));
+        Files.writeString(inbox.resolve("1-good.md"), """
+                ---
+                published: 2026-10-22T10:00:00Z
+                source: Andes Observer
+                ---
+                Police detain miners in La Paz
+
+                Police in La Paz arrested 23 miners on Tuesday during a march against new mining rules, a police spokesman said.
+                """);
+        Files.write(inbox.resolve("2-binary.txt"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0});
+        Files.writeString(inbox.resolve("3-empty.md"), "");
+        Files.write(inbox.resolve("4-latin1.txt"), "Manifestaci\u00f3n en la plaza".getBytes(StandardCharsets.ISO_8859_1));
+        service = ServiceProcess.start(workDir.resolve("data"), Map.of("tension.samples.enabled", "false",
+                "tension.broker.port", String.valueOf(brokerPort), "tension.ingest.directory", inbox.toString()));
+    }
+
+    @Test
+    void shouldSkipEmptyBinaryAndNonUtf8FilesAndIngestTheGoodOne() {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("BO", "2026-10-20", "2026-10-20").getInt("[0].arrests") == 23);
+        String metrics = given().baseUri(service.baseUri().toString()).get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics).contains("tension_articles_skipped_total 3.0");
+        org.assertj.core.api.Assertions.assertThat(service.log())
+                .contains("2-binary.txt").contains("3-empty.md").contains("4-latin1.txt");
     }
 
     @AfterAll
