@@ -53,9 +53,34 @@ public final class FactualityFilter {
                 || segment.contains("genocide") || segment.contains("insurgency");
     }
 
+    /** Cheap necessary condition for HABITUAL: each of its alternatives contains one of these substrings. */
+    private static boolean mayBeHabitual(String segment) {
+        return segment.contains("regularly") || segment.contains("routinely") || segment.contains("habitually")
+                || segment.contains("every ") || segment.contains("each ") || segment.contains("weeks")
+                || segment.contains("months") || segment.contains("years") || segment.contains("since the ");
+    }
+
+    /** Cheap necessary condition for CONDITIONAL. */
+    private static boolean mayBeConditional(String before) {
+        return before.contains("if") || before.contains("unless") || before.contains("whether")
+                || before.contains("in case") || before.contains("in the event") || before.contains("denie")
+                || before.contains("reports") || before.contains("rumo");
+    }
+
+    /** Cheap necessary condition for NEGATION. */
+    private static boolean mayBeNegated(String tail) {
+        return tail.contains("no") || tail.contains("never") || tail.contains("without") || tail.contains("neither")
+                || tail.contains("deni") || tail.contains("deny") || tail.contains("n't");
+    }
+
+    /** Cheap necessary condition for SINCE_AFTER. */
+    private static boolean maySinceAfter(String after) {
+        return after.contains("since ") || after.contains("so far this year") || after.contains("in total");
+    }
+
     /** "Rallies have been held every week", "has seen regular rallies": a pattern of events, not one of them. */
     private static boolean habitual(String segment, String near, String trigger) {
-        if (HABITUAL.matcher(segment).find()) {
+        if (mayBeHabitual(segment) && HABITUAL.matcher(segment).find()) {
             return true;
         }
         return trigger.endsWith("s") && HABITUAL_ADJECTIVE.matcher(near).find();
@@ -69,7 +94,7 @@ public final class FactualityFilter {
         String near = before.substring(Math.max(0, before.length() - 60));
         String segment = lower.substring(segmentStart, segmentEnd);
         boolean speechAct = type == EventType.APPEAL || type == EventType.CONDEMNATION;
-        if (CONDITIONAL.matcher(before).find()) {
+        if (mayBeConditional(before) && CONDITIONAL.matcher(before).find()) {
             return "conditional";
         }
         if (speechAct) {
@@ -87,7 +112,8 @@ public final class FactualityFilter {
                 return "modal: " + cue;
             }
         }
-        if (NEGATION.matcher(before.substring(Math.max(0, before.length() - 30))).find()) {
+        String tail = before.substring(Math.max(0, before.length() - 30));
+        if (mayBeNegated(tail) && NEGATION.matcher(tail).find()) {
             return "negated";
         }
         if (mayBeHistory(segment) && HISTORY.matcher(segment).find()) {
@@ -97,7 +123,8 @@ public final class FactualityFilter {
                 || segment.contains(" years")) && MEMORY.matcher(segment).find()) {
             return "commemoration";
         }
-        if (SINCE_AFTER.matcher(lower.substring(triggerEnd, segmentEnd)).find()) {
+        String after = lower.substring(triggerEnd, segmentEnd);
+        if (maySinceAfter(after) && SINCE_AFTER.matcher(after).find()) {
             return "standing since";
         }
         if (!speechAct && habitual(segment, near, lower.substring(triggerStart, triggerEnd))) {

@@ -252,13 +252,23 @@ final class SentenceAnalyzer {
 
     private static int[] boundaries(String lower) {
         List<Integer> b = new ArrayList<>();
-        Matcher m = SEGMENT_BOUNDARY.matcher(lower);
-        while (m.find()) {
-            b.add(m.start());
+        // Same matches as SEGMENT_BOUNDARY.find() in a loop, but the regex is only tried where a match can start.
+        Matcher m = SEGMENT_BOUNDARY.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            char c = lower.charAt(i);
+            if ((c == ';' || c == ':' || c == ' ' || c == ',' || c == '(' || c == ')')
+                    && m.region(i, n).lookingAt()) {
+                b.add(i);
+                i = m.end();
+            } else {
+                i++;
+            }
         }
         int[] out = new int[b.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = b.get(i);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = b.get(k);
         }
         return out;
     }
