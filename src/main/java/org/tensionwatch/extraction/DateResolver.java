@@ -50,15 +50,17 @@ public final class DateResolver {
         List<DateMention> out = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         boolean digits = hasDigit(text);
-        Matcher m = ISO.matcher(digits ? text : "");
-        while (m.find()) {
+        BoundaryFind f = new BoundaryFind(ISO, digits ? text : "");
+        Matcher m = f.matcher();
+        while (f.find()) {
             LocalDate d = safeDate(Integer.parseInt(m.group("year")), Integer.parseInt(m.group("month")),
                     Integer.parseInt(m.group("day")));
             add(out, taken, m, d, published);
         }
         for (Pattern p : new Pattern[] {MONTH_DAY, DAY_MONTH}) {
-            m = p.matcher(digits ? text : "");
-            while (m.find()) {
+            f = new BoundaryFind(p, digits ? text : "");
+            m = f.matcher();
+            while (f.find()) {
                 if (overlaps(taken, m.start(), m.end())) {
                     continue;
                 }
@@ -70,8 +72,9 @@ public final class DateResolver {
                 add(out, taken, m, d, published);
             }
         }
-        m = WEEKDAY.matcher(lower.contains("day") ? text : "");
-        while (m.find()) {
+        f = new BoundaryFind(WEEKDAY, lower.contains("day") ? text : "");
+        m = f.matcher();
+        while (f.find()) {
             DayOfWeek dow = DayOfWeek.valueOf(m.group("day").toUpperCase(Locale.ROOT));
             int back = (published.getDayOfWeek().getValue() - dow.getValue() + 7) % 7;
             if (back == 0 && "last".equals(m.group("prefix"))) {
@@ -79,8 +82,9 @@ public final class DateResolver {
             }
             add(out, taken, m, published.minusDays(back), published);
         }
-        m = MONTH_ONLY.matcher(hasMonthName(lower) ? text : "");
-        while (m.find()) {
+        f = new BoundaryFind(MONTH_ONLY, hasMonthName(lower) ? text : "");
+        m = f.matcher();
+        while (f.find()) {
             if (overlaps(taken, m.start(), m.end())) {
                 continue;
             }
@@ -94,8 +98,9 @@ public final class DateResolver {
             taken.add(new int[] {m.start(), m.end()});
             out.add(new DateMention(m.start(), m.end(), null, old));
         }
-        m = YEAR.matcher(digits ? text : "");
-        while (m.find()) {
+        f = new BoundaryFind(YEAR, digits ? text : "");
+        m = f.matcher();
+        while (f.find()) {
             if (overlaps(taken, m.start(), m.end())) {
                 continue;
             }
@@ -103,13 +108,15 @@ public final class DateResolver {
             out.add(new DateMention(m.start(), m.end(), null, year < published.getYear()
                     || m.group().endsWith("s")));
         }
-        m = TODAY.matcher(lower.contains("to") || lower.contains("this ") ? lower : "");
-        while (m.find()) {
+        f = new BoundaryFind(TODAY, lower.contains("to") || lower.contains("this ") ? lower : "");
+        m = f.matcher();
+        while (f.find()) {
             add(out, taken, m, published, published);
         }
-        m = VAGUE.matcher(lower.contains("week") || lower.contains("yesterday") || lower.contains("night")
+        f = new BoundaryFind(VAGUE, lower.contains("week") || lower.contains("yesterday") || lower.contains("night")
                 || lower.contains("month") || lower.contains("recent") || lower.contains("ago") ? text : "");
-        while (m.find()) {
+        m = f.matcher();
+        while (f.find()) {
             if (!overlaps(taken, m.start(), m.end())) {
                 out.add(new DateMention(m.start(), m.end(), null, false));
             }

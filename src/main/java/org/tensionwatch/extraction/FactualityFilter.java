@@ -80,7 +80,7 @@ public final class FactualityFilter {
 
     /** "Rallies have been held every week", "has seen regular rallies": a pattern of events, not one of them. */
     private static boolean habitual(String segment, String near, String trigger) {
-        if (mayBeHabitual(segment) && HABITUAL.matcher(segment).find()) {
+        if (mayBeHabitual(segment) && BoundaryFind.found(HABITUAL, segment)) {
             return true;
         }
         return trigger.endsWith("s") && HABITUAL_ADJECTIVE.matcher(near).find();
@@ -94,16 +94,17 @@ public final class FactualityFilter {
         String near = before.substring(Math.max(0, before.length() - 60));
         String segment = lower.substring(segmentStart, segmentEnd);
         boolean speechAct = type == EventType.APPEAL || type == EventType.CONDEMNATION;
-        if (mayBeConditional(before) && CONDITIONAL.matcher(before).find()) {
+        if (mayBeConditional(before) && BoundaryFind.found(CONDITIONAL, before)) {
             return "conditional";
         }
         if (speechAct) {
-            if (SPEECH_MODAL.matcher(near).find()) {
+            if (BoundaryFind.found(SPEECH_MODAL, near)) {
                 return "modal";
             }
         } else {
-            java.util.regex.Matcher m = MODAL_NEAR.matcher(near);
-            while (m.find()) {
+            BoundaryFind f = new BoundaryFind(MODAL_NEAR, near);
+            java.util.regex.Matcher m = f.matcher();
+            while (f.find()) {
                 String cue = m.group();
                 if ((cue.equals("will") || cue.equals("would") && near.endsWith(" be "))
                         && (type == EventType.DEPLOYMENT || type == EventType.MILITARY_ALERT)) {
@@ -116,15 +117,15 @@ public final class FactualityFilter {
         if (mayBeNegated(tail) && NEGATION.matcher(tail).find()) {
             return "negated";
         }
-        if (mayBeHistory(segment) && HISTORY.matcher(segment).find()) {
+        if (mayBeHistory(segment) && BoundaryFind.found(HISTORY, segment)) {
             return "history";
         }
         if (type != EventType.PROTEST && (segment.contains("memor") || segment.contains("anniversar")
-                || segment.contains(" years")) && MEMORY.matcher(segment).find()) {
+                || segment.contains(" years")) && BoundaryFind.found(MEMORY, segment)) {
             return "commemoration";
         }
         String after = lower.substring(triggerEnd, segmentEnd);
-        if (maySinceAfter(after) && SINCE_AFTER.matcher(after).find()) {
+        if (maySinceAfter(after) && BoundaryFind.found(SINCE_AFTER, after)) {
             return "standing since";
         }
         if (!speechAct && habitual(segment, near, lower.substring(triggerStart, triggerEnd))) {

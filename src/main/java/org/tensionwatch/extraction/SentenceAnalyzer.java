@@ -181,8 +181,9 @@ final class SentenceAnalyzer {
         String lower = s.lower();
         List<Hit> hits = new ArrayList<>();
         for (Trigger t : candidates) {
-            Matcher m = t.pattern().matcher(lower);
-            while (m.find()) {
+            BoundaryFind f = new BoundaryFind(t.pattern(), lower);
+            Matcher m = f.matcher();
+            while (f.find()) {
                 if (vetoed(t, lower, m.start(), m.end()) || overlapsSameType(hits, t.type(), m.start(), m.end())) {
                     continue;
                 }
