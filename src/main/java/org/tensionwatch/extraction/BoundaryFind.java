@@ -147,12 +147,18 @@ final class BoundaryFind {
             return false;
         }
         char c = re.charAt(0);
-        if (re.startsWith("(?:")) {
+        int content = re.startsWith("(?:") ? 3 : -1;
+        if (re.startsWith("(?<") && re.length() > 3 && Character.isLetter(re.charAt(3))) {
+            content = re.indexOf('>') + 1; // a named group, not a look-behind
+        } else if (c == '(' && !re.startsWith("(?")) {
+            content = 1; // a plain capturing group
+        }
+        if (content > 0) {
             int close = closing(re, 0);
             if (close < 0 || close + 1 < re.length() && "?*{".indexOf(re.charAt(close + 1)) >= 0) {
                 return false;
             }
-            for (String alt : alternatives(re, 3, close)) {
+            for (String alt : alternatives(re, content, close)) {
                 if (!addFirst(alt, set)) {
                     return false;
                 }
