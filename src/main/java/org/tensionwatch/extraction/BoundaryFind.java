@@ -155,7 +155,7 @@ final class BoundaryFind {
         }
         if (content > 0) {
             int close = closing(re, 0);
-            if (close < 0 || close + 1 < re.length() && "?*{".indexOf(re.charAt(close + 1)) >= 0) {
+            if (close < 0 || mayBeAbsent(re, close + 1)) {
                 return false;
             }
             for (String alt : alternatives(re, content, close)) {
@@ -165,14 +165,33 @@ final class BoundaryFind {
             }
             return true;
         }
+        if (re.startsWith("\\d")) {
+            if (mayBeAbsent(re, 2)) {
+                return false;
+            }
+            for (char d = '0'; d <= '9'; d++) {
+                set[d] = true;
+            }
+            return true;
+        }
         if (c >= 128 || "\\[](){}.^$?*+|".indexOf(c) >= 0) {
             return false;
         }
-        if (re.length() > 1 && "?*{".indexOf(re.charAt(1)) >= 0) {
+        if (mayBeAbsent(re, 1)) {
             return false;
         }
         set[c] = true;
         return true;
+    }
+
+    /** Whether the quantifier at {@code at} (if any) lets the atom before it match zero times. */
+    private static boolean mayBeAbsent(String re, int at) {
+        if (at >= re.length()) {
+            return false;
+        }
+        char q = re.charAt(at);
+        return q == '?' || q == '*' || q == '{' && !(at + 1 < re.length() && re.charAt(at + 1) >= '1'
+                && re.charAt(at + 1) <= '9');
     }
 
     /** The index of the parenthesis closing the group opened at {@code open}, or -1. */
