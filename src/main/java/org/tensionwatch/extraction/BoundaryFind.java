@@ -155,7 +155,7 @@ final class BoundaryFind {
         }
         if (content > 0) {
             int close = closing(re, 0);
-            if (close < 0 || mayBeAbsent(re, close + 1)) {
+            if (close < 0) {
                 return false;
             }
             for (String alt : alternatives(re, content, close)) {
@@ -163,7 +163,19 @@ final class BoundaryFind {
                     return false;
                 }
             }
-            return true;
+            if (!mayBeAbsent(re, close + 1)) {
+                return true;
+            }
+            // an optional group: a match may also start with whatever follows it
+            int next = close + 1;
+            if (re.charAt(next) == '{') {
+                return false;
+            }
+            next++;
+            if (next < re.length() && (re.charAt(next) == '?' || re.charAt(next) == '+')) {
+                next++;
+            }
+            return addFirst(re.substring(next), set);
         }
         if (re.startsWith("\\d")) {
             if (mayBeAbsent(re, 2)) {
