@@ -50,11 +50,14 @@ public record Figures(Long low, Long best, Long high, Qualifier bestQualifier) {
         Long high = anyFirm ? max(counted, bounded) : max(counted, r -> true);
 
         Long exact = max(counted, r -> r.qualifier() == Qualifier.EXACT);
+        Long atLeast = max(counted, r -> r.qualifier() == Qualifier.AT_LEAST);
         if (exact != null) {
-            return new Figures(low, exact, high, Qualifier.EXACT);
+            // "more than 50" above every exact count says the exact counts were partial: the lower bound is the better figure
+            return atLeast != null && atLeast > exact
+                    ? new Figures(low, atLeast, high, Qualifier.AT_LEAST)
+                    : new Figures(low, exact, high, Qualifier.EXACT);
         }
         Long about = max(counted, r -> r.qualifier() == Qualifier.ABOUT);
-        Long atLeast = max(counted, r -> r.qualifier() == Qualifier.AT_LEAST);
         if (about != null || atLeast != null) {
             boolean aboutWins = atLeast == null || (about != null && about >= atLeast);
             return new Figures(low, aboutWins ? about : atLeast, high, aboutWins ? Qualifier.ABOUT : Qualifier.AT_LEAST);

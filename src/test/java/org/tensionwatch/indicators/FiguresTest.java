@@ -27,6 +27,13 @@ class FiguresTest {
     }
 
     @Test
+    void shouldPreferALowerBoundAboveEveryExactFigureOverTheExactFigures() {
+        // one hospital counted ten, another outlet says more than 50 were hurt: at least 50, not 10
+        assertThat(Figures.reconcile(figures(10, Qualifier.EXACT, 50, Qualifier.AT_LEAST, 50, Qualifier.ABOUT)))
+                .isEqualTo(new Figures(10L, 50L, 50L, Qualifier.AT_LEAST));
+    }
+
+    @Test
     void shouldTakeALowerBoundAsBestWhenNoFigureIsExact() {
         assertThat(Figures.reconcile(figures(50, Qualifier.AT_LEAST, 40, Qualifier.ABOUT)))
                 .isEqualTo(new Figures(40L, 50L, 50L, Qualifier.AT_LEAST));
