@@ -248,7 +248,7 @@ public final class IndicatorsBenchmark {
     }
 
     private static Topics topics(int run) {
-        return Topics.of("bench.articles", EVENTS_TOPIC, "bench.indicators-" + run, "bench.dead-letter");
+        return Topics.of(Topics.Names.prefixed("bench.run-" + run + ".").withEvents(EVENTS_TOPIC));
     }
 
     private static void report(BenchmarkOptions o, List<RunResult> results, PrintStream out) {

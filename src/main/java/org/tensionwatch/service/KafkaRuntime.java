@@ -72,7 +72,8 @@ public class KafkaRuntime {
             bootstrapServers = broker.bootstrapServers();
         }
         TensionConfig.TopicSettings names = config.topics();
-        topics = Topics.of(names.articles(), names.events(), names.indicators(), names.deadLetter());
+        topics = Topics.of(new Topics.Names(names.articles(), names.events(), names.canonicalEvents(),
+                names.indicators(), names.alerts(), names.deadLetter()));
         TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));

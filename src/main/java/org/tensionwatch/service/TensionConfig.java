@@ -52,8 +52,14 @@ public interface TensionConfig {
         @WithDefault("tension.events")
         String events();
 
+        @WithDefault("tension.canonical-events")
+        String canonicalEvents();
+
         @WithDefault("tension.indicators")
         String indicators();
+
+        @WithDefault("tension.alerts")
+        String alerts();
 
         @WithDefault("tension.dead-letter")
         String deadLetter();

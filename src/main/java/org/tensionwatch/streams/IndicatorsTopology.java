@@ -8,6 +8,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -26,7 +27,8 @@ import org.tensionwatch.kafka.Topics;
  * Events in, indicators out, counting each real occurrence once: article reports are grouped by
  * region and type, merged into canonical events (a table: a revised figure replaces the old one),
  * and the canonical events are aggregated per region and day with an adder and a subtractor, so
- * every indicator moves by exactly the difference a new report makes.
+ * every indicator moves by exactly the difference a new report makes. Every change of a canonical
+ * event is also published, for the alerts and for subscribers.
  */
 public final class IndicatorsTopology {
 
@@ -42,7 +44,7 @@ public final class IndicatorsTopology {
         builder.addStateStore(StoreKind.keyValue(StoreNames.CANONICAL_BY_MATCH_KEY, Serdes.String(),
                 CompactSerde.canonicalEventList(), streamsConfig));
 
-        builder.stream(topics.events().name(),
+        KTable<String, CanonicalEvent> canonicalEvents = builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
                 .process(() -> new ReportsByMatchKey(settings), Named.as("to-reports-by-match-key"))
                 .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_MATCH_KEY)
@@ -52,7 +54,16 @@ public final class IndicatorsTopology {
                         Named.as("merge-into-canonical-events"), StoreNames.CANONICAL_BY_MATCH_KEY)
                 .toTable(Named.as("canonical-events-table"),
                         Materialized.<String, CanonicalEvent, KeyValueStore<Bytes, byte[]>>as(StoreNames.CANONICAL_EVENTS)
-                                .withKeySerde(Serdes.String()).withValueSerde(canonicalSerde))
+                                .withKeySerde(Serdes.String()).withValueSerde(canonicalSerde));
+
+        // every change of a canonical event, tombstones included, for alerts and for subscribers
+        canonicalEvents.toStream(Named.as("canonical-events-changes"))
+                .mapValues(event -> event == null ? null : CanonicalEventMapping.toAvro(event),
+                        Named.as("to-canonical-event-records"))
+                .to(topics.canonicalEvents().name(), Produced.with(topics.canonicalEvents().keySerde(),
+                        topics.canonicalEvents().valueSerde()).withName("write-canonical-events"));
+
+        canonicalEvents
                 .groupBy((id, event) -> KeyValue.pair(RegionDay.key(event.region(), event.occurredOn()), event),
                         Grouped.with(StoreNames.CANONICAL_BY_REGION_DAY, Serdes.String(), canonicalSerde))
                 .aggregate(DailyIndicators::empty,

@@ -106,6 +106,31 @@ class IndicatorsTopologyTest {
     }
 
     @Test
+    void shouldPublishTheMergedCanonicalEventWithEverySourceAndMoveItWhenItsDayChanges() {
+        TestOutputTopic<String, org.tensionwatch.avro.CanonicalEvent> canonical = driver.createOutputTopic(
+                TOPICS.canonicalEvents().name(), TOPICS.canonicalEvents().keySerde().deserializer(),
+                TOPICS.canonicalEvents().valueSerde().deserializer());
+        send(injuredPeacekeepers("a1", "Adriatic Wire", "2026-10-12T18:00:00Z").count(30, EXACT).build());
+        send(injuredPeacekeepers("a2", "Balkan Courier", "2026-10-12T19:00:00Z").count(25, ABOUT).build());
+
+        Map<String, org.tensionwatch.avro.CanonicalEvent> latest = new TreeMap<>();
+        canonical.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        assertThat(latest).containsOnlyKeys("XK|INJURY|peacekeepers|2026-10-12");
+        org.tensionwatch.avro.CanonicalEvent event = latest.get("XK|INJURY|peacekeepers|2026-10-12");
+        assertThat(event.getBest()).isEqualTo(30L);
+        assertThat(event.getSources()).containsExactly("Adriatic Wire", "Balkan Courier");
+        assertThat(event.getReports()).hasSize(2);
+
+        // two later reports that put the incident on the 11th outvote the first day: the old id is tombstoned
+        send(injuredPeacekeepers("a3", "Danube Daily", "2026-10-13T06:00:00Z").on("2026-10-11").count(30, EXACT).build());
+        send(injuredPeacekeepers("a4", "Morava Post", "2026-10-13T07:00:00Z").on("2026-10-11").count(30, EXACT).build());
+        send(injuredPeacekeepers("a5", "Ibar News", "2026-10-13T08:00:00Z").on("2026-10-11").count(30, EXACT).build());
+        canonical.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        assertThat(latest.get("XK|INJURY|peacekeepers|2026-10-12")).isNull();
+        assertThat(latest.get("XK|INJURY|peacekeepers|2026-10-11").getArticleCount()).isEqualTo(5);
+    }
+
+    @Test
     void shouldMoveTheIndicatorByTheDifferenceWhenALaterReportRevisesTheFigure() {
         send(injuredPeacekeepers("a1", "Adriatic Wire", "2026-10-12T18:00:00Z").count(30, EXACT).build());
         assertThat(injuriesOn("XK", "2026-10-12")).isEqualTo(30);
