@@ -31,6 +31,8 @@ public final class TensionWatchMain {
                     () -> new EvaluateCommand()::run),
             "bench", new Entry("measure extraction speed over a generated corpus",
                     () -> new BenchCommand()::run),
+            "replay", new Entry("publish an archive of articles in publication order, paced, resumable",
+                    () -> new ReplayCommand()::run),
             "bench-indicators", new Entry("measure the indicators topology on an embedded broker, beside a plain consumer",
                     () -> IndicatorsBenchmark::run));
 

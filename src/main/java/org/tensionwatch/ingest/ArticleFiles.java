@@ -50,6 +50,11 @@ public final class ArticleFiles {
         this.maxBytes = maxBytes;
     }
 
+    /** The largest file, in bytes, that this reader reads. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /** Reads one file. */
     public ArticleFileResult read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
