@@ -169,11 +169,14 @@ public final class ReplayCommand {
                 Replayer replayer = new Replayer(archive, sink, checkpoint, new Pacer(speed, clock),
                         d -> LockSupport.parkNanos(d.toNanos()), clock, Duration.ofSeconds(1));
                 Replayer.Outcome outcome = replayer.run(plan, stop::get,
-                        done -> new Progress(out, style, clock, Duration.ofSeconds(5), plan.size(), done),
+                        done -> {
+                            if (done > 0) {
+                                out.printf("replay: resuming after %,d articles published by an earlier run (checkpoint %s)%n",
+                                        done, checkpoint.file());
+                            }
+                            return new Progress(out, style, clock, Duration.ofSeconds(5), plan.size(), done);
+                        },
                         warning -> err.println("replay: " + warning));
-                if (outcome.resumedFrom() > 0) {
-                    out.printf("replay: resumed after %,d articles published by an earlier run%n", outcome.resumedFrom());
-                }
                 if (outcome.stopped()) {
                     out.printf("replay: stopped after %,d of %,d; run the same command again to resume (checkpoint %s)%n",
                             outcome.published(), outcome.total(), checkpoint.file());

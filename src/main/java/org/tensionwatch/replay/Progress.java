@@ -24,6 +24,7 @@ public final class Progress {
     private final int startedWith;
     private final Instant startedAt;
     private Instant lastShown;
+    private int lastShownDone = -1;
 
     public Progress(PrintStream out, Style style, Clock clock, Duration every, int total, int startedWith) {
         this.out = out;
@@ -47,10 +48,15 @@ public final class Progress {
         show(done, now, false);
     }
 
-    /** Shows the final state, always. */
+    /** Shows the final state, unless it is already on screen. */
     public void finish(int done) {
-        if (style != Style.NONE) {
+        if (style == Style.NONE) {
+            return;
+        }
+        if (done != lastShownDone) {
             show(done, clock.instant(), true);
+        } else if (style == Style.BAR) {
+            out.println();
         }
     }
 
@@ -70,6 +76,7 @@ public final class Progress {
     }
 
     private void show(int done, Instant now, boolean last) {
+        lastShownDone = done;
         String text = line(done, now);
         if (style == Style.BAR) {
             out.print("\r" + text + (last ? System.lineSeparator() : ""));

@@ -89,7 +89,7 @@ class ReplayCommandTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("resumed after 15 articles")
+                .contains("resuming after 15 articles")
                 .contains("done, 40 of 40 articles published")
                 .contains("replay: 40/40 articles (100%)");
         List<ConsumerRecord<String, Article>> records = readAll(topic, articles);
