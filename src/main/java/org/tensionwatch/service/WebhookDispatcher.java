@@ -70,7 +70,8 @@ public class WebhookDispatcher {
     private Counter retried;
     private volatile boolean running;
     private Thread thread;
-    private KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Properties consumerProps;
     private KafkaProducer<byte[], byte[]> deadLetters;
     private WebhookSender sender;
 
@@ -92,8 +93,7 @@ public class WebhookDispatcher {
             retried.increment();
             LOG.info("Webhook delivery {} attempt {} failed ({}); trying again in {} ms", id, attempt, reason, wait.toMillis());
         });
-        consumer = new KafkaConsumer<>(consumerProps(policy), kafka.topics().alerts().keySerde().deserializer(),
-                new ByteArrayDeserializer());
+        consumerProps = consumerProps(policy);
         deadLetters = new KafkaProducer<>(producerProps(), new ByteArraySerializer(), new ByteArraySerializer());
         running = true;
         thread = new Thread(this::run, "webhook-dispatcher");
@@ -108,9 +108,14 @@ public class WebhookDispatcher {
             return;
         }
         running = false;
-        consumer.wakeup();
-        thread.interrupt();
         try {
+            // a step being delivered and committed finishes (a poll returns within 1 s) unless it is stuck in retries
+            thread.join(Duration.ofSeconds(3).toMillis());
+            KafkaConsumer<String, byte[]> current = consumer;
+            if (thread.isAlive() && current != null) {
+                current.wakeup();
+            }
+            thread.interrupt();
             thread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -145,8 +150,33 @@ public class WebhookDispatcher {
         return props;
     }
 
+    /** Delivers until stopped; after an unexpected failure, starts over from the committed offsets (nothing is lost). */
     private void run() {
+        while (running) {
+            try {
+                consume();
+            } catch (InterruptedException | WakeupException | org.apache.kafka.common.errors.InterruptException e) {
+                if (running) {
+                    LOG.warn("Webhook dispatcher interrupted; stopping");
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.error("Webhook dispatcher failed; starting again from the last committed step in 5 s", e);
+                try {
+                    Thread.sleep(Duration.ofSeconds(5).toMillis());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void consume() throws InterruptedException {
         Topic<String, EscalationAlert> alerts = kafka.topics().alerts();
+        consumer = new KafkaConsumer<>(consumerProps, alerts.keySerde().deserializer(), new ByteArrayDeserializer());
         try {
             consumer.subscribe(List.of(alerts.name()));
             while (running) {
@@ -155,16 +185,19 @@ public class WebhookDispatcher {
                     commit(record);
                 }
             }
-        } catch (WakeupException e) {
-            // stopping
         } catch (InterruptedException e) {
             LOG.info("Webhook stopped during a delivery; the step will be delivered again after the restart");
-        } catch (RuntimeException e) {
-            if (running) {
-                LOG.error("Webhook dispatcher failed; no more alert steps are delivered until a restart", e);
-            }
+            throw e;
         } finally {
-            consumer.close(Duration.ofSeconds(10));
+            // leave the group cleanly even when stopped by an interrupt
+            boolean interrupted = Thread.interrupted();
+            try {
+                consumer.close(Duration.ofSeconds(10));
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -19,7 +19,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.HashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,7 +34,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensionwatch.avro.AlertEvidence;
 import org.tensionwatch.avro.AlertRuleKind;
@@ -45,6 +54,7 @@ import org.tensionwatch.webhook.WebhookSigner;
  * to the service's tension.alerts (with the topic's own serde) arrive signed, after a retry when the
  * receiver fails first, and in the dead-letter topic when the receiver rejects them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookIT {
 
     static final String SECRET = "it-webhook-secret";
@@ -78,7 +88,11 @@ class WebhookIT {
         });
         receiver.start();
         brokerPort = ServiceProcess.freePort();
-        service = ServiceProcess.start(workDir.resolve("data"), Map.of(
+        service = startService();
+    }
+
+    static ServiceProcess startService() {
+        return ServiceProcess.start(workDir.resolve("data"), Map.of(
                 "tension.samples.enabled", "false",
                 "tension.broker.port", String.valueOf(brokerPort),
                 "tension.webhook.url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
@@ -86,6 +100,35 @@ class WebhookIT {
                 "tension.webhook.initial-backoff", "200ms",
                 "tension.webhook.max-backoff", "1s",
                 "tension.webhook.max-attempts", "4"));
+    }
+
+    /** Last: the other tests' steps were delivered and committed before the restart. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shouldDeliverNothingAgainAfterARestartAndGoOnWithNewSteps() throws Exception {
+        produce(alert("before-restart", AlertStatus.RAISED, AlertSeverity.MEDIUM));
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepted("before-restart|XK|2026-10-01|raised|medium").size() == 1);
+        // the offset is committed right after the 200: wait until the group has committed every step on the topic
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("tension-watch-webhook")
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return !committed.isEmpty() && committed.entrySet().stream()
+                        .allMatch(e -> e.getValue() != null && e.getValue().offset() == ends.get(e.getKey()).offset());
+            });
+        }
+        service.close();
+        int requestsBefore = deliveries.size();
+
+        service = startService();
+        produce(alert("after-restart", AlertStatus.RAISED, AlertSeverity.LOW));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> accepted("after-restart|XK|2026-10-01|raised|low").size() == 1);
+        assertThat(deliveries.subList(requestsBefore, deliveries.size())).extracting(Delivery::id)
+                .as("requests after the restart").containsExactly("after-restart|XK|2026-10-01|raised|low");
     }
 
     @AfterAll
@@ -131,7 +174,7 @@ class WebhookIT {
         for (Delivery d : deliveries.stream().filter(d -> deliveryId.equals(d.id())).toList()) {
             assertThat(new WebhookSigner(SECRET).verify(d.timestamp(), d.signature(), d.body(), Instant.now(), Duration.ofMinutes(5))).isTrue();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(metric("tension_webhook_retries_total")).isGreaterThanOrEqualTo(1.0));
     }
 
@@ -162,7 +205,7 @@ class WebhookIT {
         EscalationAlert parkedAlert = Topics.defaults().alerts().valueSerde().deserializer().deserialize("tension.dead-letter", record.value());
         assertThat(parkedAlert.getRuleId()).isEqualTo("rejected");
         assertThat(deliveries.stream().filter(d -> deliveryId.equals(d.id()))).hasSize(1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(metric("tension_webhook_deliveries_total{outcome=\"given_up\"}")).isEqualTo(1.0));
     }
 

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +39,11 @@ class WebhookSenderTest {
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> retried = new ArrayList<>();
 
+    private final CountDownLatch release = new CountDownLatch(1);
+
     @AfterEach
     void stop() {
+        release.countDown();
         if (server != null) {
             server.stop(0);
         }
@@ -128,6 +134,36 @@ class WebhookSenderTest {
         assertThat(outcome.lastStatus()).isEqualTo(-1);
         assertThat(outcome.reason()).contains("cannot connect").contains("after 3 attempts");
         assertThat(waits).hasSize(2);
+    }
+
+    @Test
+    void shouldRetryAReceiverThatDoesNotAnswerInTimeAndThenGiveUp() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/slow", exchange -> {
+            calls.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        WebhookSender sender = new WebhookSender(HttpClient.newHttpClient(),
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slow"), new WebhookSigner(SECRET),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofMillis(300),
+                Clock.systemUTC(), waits::add, new SplittableRandom(7), (id, attempt, reason, wait) -> retried.add(reason));
+
+        WebhookSender.Outcome outcome = sender.deliver("d", BODY);
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(outcome.reason()).contains("timed out");
+        assertThat(retried).singleElement().asString().contains("timed out");
+        assertThat(calls.get()).isEqualTo(2);
     }
 
     @Test
