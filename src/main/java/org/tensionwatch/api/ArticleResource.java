@@ -8,12 +8,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tensionwatch.service.IngestionService;
 
 /** Takes articles over HTTP. */
 @Path("/api/articles")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "articles", description = "Articles in")
 public class ArticleResource {
 
     @Inject
@@ -21,6 +24,9 @@ public class ArticleResource {
 
     /** Publishes the article; 202 with its stable id once the broker has it (events and indicators follow asynchronously). */
     @POST
+    @Operation(summary = "Ingest one article", description = "Publishes the article to tension.articles and answers 202 with its stable id "
+            + "once the broker has it; events and indicators follow asynchronously. 400 with {\"error\": ...} for malformed JSON "
+            + "or a missing or invalid field (title, body, publishedAt); 413 above quarkus.http.limits.max-body-size.")
     public Response ingest(ArticleRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("the request needs a JSON body with title, body and publishedAt");

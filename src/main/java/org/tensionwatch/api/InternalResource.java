@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.DailyIndicators;
 import org.tensionwatch.service.IndicatorQueries;
@@ -14,6 +15,7 @@ import org.tensionwatch.service.IndicatorQueries;
 /** What this instance's own stores hold, for the other instances that gather a full answer. */
 @Path("/api/internal")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "internal", description = "What this instance's own stores hold; other instances call these to gather a full answer")
 public class InternalResource {
 
     @Inject

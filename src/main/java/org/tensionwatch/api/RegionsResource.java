@@ -14,6 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.RollingPeriod;
 import org.tensionwatch.service.IndicatorQueries;
@@ -21,6 +24,7 @@ import org.tensionwatch.service.IndicatorQueries;
 /** Regions ranked by tension, a region's indicators over time, and the canonical events behind them. */
 @Path("/api/regions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "regions", description = "Indicators, tension index and canonical events by region")
 public class RegionsResource {
 
     static final int MAX_DAYS = 3660;
@@ -30,7 +34,10 @@ public class RegionsResource {
 
     /** Every region with events in the 90 days up to {@code day} (default today, UTC), by tension index, highest first. */
     @GET
-    public List<RegionSummary> regions(@QueryParam("day") String day) {
+    @Operation(summary = "Regions ranked by tension", description = "Every region with events in the 90 days up to the day, "
+            + "by tension index on that day, highest first, with its 7-day change, alert level and 30-day event count.")
+    public List<RegionSummary> regions(
+            @Parameter(description = "YYYY-MM-DD; default today (UTC)") @QueryParam("day") String day) {
         return queries.regions(day == null || day.isBlank() ? LocalDate.now(Clock.systemUTC()) : date("day", day));
     }
 
@@ -40,8 +47,13 @@ public class RegionsResource {
      */
     @GET
     @Path("/{region}/indicators")
-    public List<IndicatorRow> indicators(@PathParam("region") String region, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("window") String window) {
+    @Operation(summary = "A region's indicators, one row per day", description = "Totals over the window ending each day from "
+            + "'from' to 'to', and the tension index of that day; quiet days are zero rows. 400 for a bad region, date or range.")
+    public List<IndicatorRow> indicators(
+            @Parameter(description = "ISO 3166-1 alpha-2 code, e.g. XK", example = "GE") @PathParam("region") String region,
+            @Parameter(description = "first day, YYYY-MM-DD", required = true) @QueryParam("from") String from,
+            @Parameter(description = "last day, YYYY-MM-DD", required = true) @QueryParam("to") String to,
+            @Parameter(description = "P1D (default), P7D or P30D") @QueryParam("window") String window) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         checkRange(first, last);
@@ -51,7 +63,12 @@ public class RegionsResource {
     /** The canonical events of a region that happened in the range, newest first, each with its reports' sources and evidence. */
     @GET
     @Path("/{region}/events")
-    public List<CanonicalEvent> events(@PathParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(summary = "A region's canonical events", description = "The canonical events that happened in the range, newest first: "
+            + "reconciled figure (low, best, high), articles and sources, and every report with its source, link, figure and evidence.")
+    public List<CanonicalEvent> events(
+            @Parameter(description = "ISO 3166-1 alpha-2 code, e.g. XK", example = "GE") @PathParam("region") String region,
+            @Parameter(description = "first day, YYYY-MM-DD", required = true) @QueryParam("from") String from,
+            @Parameter(description = "last day, YYYY-MM-DD", required = true) @QueryParam("to") String to) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         checkRange(first, last);

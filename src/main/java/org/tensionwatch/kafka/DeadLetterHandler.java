@@ -31,7 +31,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     private KafkaProducer<byte[], byte[]> producer;
     private String topic;
 
-    /** Records sent to the dead-letter topic by this JVM, for the metrics endpoint. */
+    /** Records sent to the dead-letter topic by this JVM (by the streams and the webhook), for the metrics endpoint. */
     public static long recordsSent() {
         return RECORDS_SENT.get();
     }
@@ -58,11 +58,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         LOG.warn("Undecodable record at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                 topic, exception.getMessage());
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dlq.source.topic", bytes(record.topic()));
-        headers.add("dlq.source.partition", bytes(String.valueOf(record.partition())));
-        headers.add("dlq.source.offset", bytes(String.valueOf(record.offset())));
-        headers.add("dlq.error", bytes(String.valueOf(exception.getMessage())));
+        RecordHeaders headers = headers(record, String.valueOf(exception.getMessage()));
         try {
             producer().send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)).get();
         } catch (Exception e) {
@@ -73,7 +69,26 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
         return DeserializationHandlerResponse.CONTINUE;
     }
 
-    private static byte[] bytes(String s) {
+    /**
+     * The record's own headers plus {@code dlq.source.topic}, {@code dlq.source.partition},
+     * {@code dlq.source.offset} and {@code dlq.error}: the convention of every record sent to the
+     * dead-letter topic, whoever sends it.
+     */
+    public static RecordHeaders headers(ConsumerRecord<?, ?> record, String error) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("dlq.source.topic", bytes(record.topic()));
+        headers.add("dlq.source.partition", bytes(String.valueOf(record.partition())));
+        headers.add("dlq.source.offset", bytes(String.valueOf(record.offset())));
+        headers.add("dlq.error", bytes(error));
+        return headers;
+    }
+
+    /** Counts a record another part of the service (the webhook) sent to the dead-letter topic. */
+    public static void countSent() {
+        RECORDS_SENT.incrementAndGet();
+    }
+
+    static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }

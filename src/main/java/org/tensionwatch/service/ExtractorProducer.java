@@ -5,12 +5,12 @@ import jakarta.inject.Singleton;
 import org.tensionwatch.domain.EventExtractor;
 import org.tensionwatch.extraction.RuleBasedExtractor;
 
-/** Makes the rule-based extractor available to the service; it is thread-safe and built once. */
+/** Makes the rule-based extractor available to the service, counting its events by type; it is thread-safe and built once. */
 public class ExtractorProducer {
 
     @Produces
     @Singleton
     EventExtractor extractor() {
-        return new RuleBasedExtractor();
+        return new CountingExtractor(new RuleBasedExtractor());
     }
 }

@@ -14,7 +14,7 @@ public class PipelineMetrics {
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
         FunctionCounter.builder("tension.dead.letter.records", DeadLetterHandler.class, c -> DeadLetterHandler.recordsSent())
-                .description("records the streams could not decode, sent to the dead-letter topic")
+                .description("records sent to the dead-letter topic: records the streams could not decode, and alert steps the webhook gave up on")
                 .register(registry);
         FunctionCounter.builder("tension.reports.late", DroppedReports.class, c -> DroppedReports.late())
                 .description("reports about a day before the grace period, counted but not applied")
