@@ -132,7 +132,7 @@ public interface TensionConfig {
 
     /** Kafka Streams settings of the service. */
     interface Streams {
-        /** Prefix of the two Streams application ids (extraction and indicators). */
+        /** Prefix of the three Streams application ids (extraction, indicators and alerts). */
         @WithDefault("tension-watch")
         String applicationId();
 
