@@ -38,21 +38,9 @@ class AlertsIT {
         }
     }
 
-    private static Map<String, Object> article(String title, String body, String publishedAt, String source, String url) {
-        return Map.of("title", title, "body", body, "publishedAt", publishedAt, "source", source, "url", url);
-    }
-
     @Test
     void shouldListTheInjuriesAlertOfAViolentProtestWithItsEvidenceAndArticleLinks() {
-        List<Map<String, Object>> articles = List.of(
-                article("Riot police and protesters clash outside Ecuador's National Assembly",
-                        "QUITO, Oct 19 (Andes Observer) - Riot police fought protesters outside the National Assembly in Quito "
-                                + "on Monday, and 27 people were injured, Ecuador's health ministry said.",
-                        "2026-10-19T17:00:00Z", "Andes Observer", "https://news.example.org/andes-observer/quito-clashes"),
-                article("Quito protest turns violent near the National Assembly",
-                        "Police clashed with protesters in Quito on Monday. Ecuador's health ministry said 27 people were "
-                                + "injured in the violence near the National Assembly.",
-                        "2026-10-19T21:30:00Z", "Pacific Courier", "https://news.example.org/pacific-courier/quito-27-hurt"));
+        List<Map<String, Object>> articles = TestArticles.quitoViolentProtestTwoOutlets();
         articles.forEach(a -> given().baseUri(service.baseUri().toString()).contentType(ContentType.JSON).body(a)
                 .post("/api/articles").then().statusCode(202));
 
