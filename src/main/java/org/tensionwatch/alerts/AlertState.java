@@ -49,6 +49,11 @@ public record AlertState(
         return new AlertState(alertId, open, severity, raisedOn, raisedAt, clearedOn, day, held);
     }
 
+    /** Whether this state says anything different from {@code other} but the day last evaluated. */
+    public boolean differsFrom(AlertState other) {
+        return !evaluated(null).equals(other.evaluated(null));
+    }
+
     /** Whether a new alert would still fall in the cooldown after the last one cleared. */
     boolean coolingDown(LocalDate day, int cooldownDays) {
         return clearedOn != null && day.isBefore(clearedOn.plusDays(cooldownDays));

@@ -109,7 +109,8 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             AlertState state = states.get(key);
             state = state == null ? AlertState.NONE : state;
             Transition t = evaluator.evaluate(rule, history, state, day, at);
-            if (!t.next().equals(state)) {
+            // the day last evaluated alone is not worth a changelog record per rule and event
+            if (t.next().differsFrom(state)) {
                 states.put(key, t.next());
             }
             if (t.emits()) {
