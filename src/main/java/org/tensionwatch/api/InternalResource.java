@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.service.AlertQueries;
 import org.tensionwatch.indicators.DailyIndicators;
 import org.tensionwatch.service.IndicatorQueries;
 
@@ -20,6 +21,9 @@ public class InternalResource {
 
     @Inject
     IndicatorQueries queries;
+
+    @Inject
+    AlertQueries alerts;
 
     @GET
     @Path("/rows")
@@ -34,5 +38,13 @@ public class InternalResource {
             throw new IllegalArgumentException("'region' is required");
         }
         return queries.localEvents(region, RegionsResource.date("from", from), RegionsResource.date("to", to));
+    }
+
+    @GET
+    @Path("/alerts")
+    public List<AlertView> alerts(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return alerts.localAlerts(region == null || region.isBlank() ? null : region,
+                from == null || from.isBlank() ? null : RegionsResource.date("from", from),
+                to == null || to.isBlank() ? null : RegionsResource.date("to", to));
     }
 }

@@ -8,7 +8,9 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -20,12 +22,15 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tensionwatch.alerts.AlertRule;
+import org.tensionwatch.alerts.AlertRuleSpec;
 import org.tensionwatch.domain.EventExtractor;
 import org.tensionwatch.kafka.ArticlePublisher;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.TopicCreator;
 import org.tensionwatch.kafka.Topics;
+import org.tensionwatch.streams.AlertsTopology;
 import org.tensionwatch.streams.BoundedRocksDbConfig;
 import org.tensionwatch.streams.ExtractionTopology;
 import org.tensionwatch.streams.IndicatorSettings;
@@ -33,9 +38,9 @@ import org.tensionwatch.streams.IndicatorsTopology;
 
 /**
  * Brings Kafka up in order and down in reverse: the embedded broker (unless
- * {@code kafka.bootstrap.servers} names a cluster), the topics, the article producer, and the two
- * Kafka Streams applications - extraction (articles to events) and indicators (events to
- * canonical events and regional indicators).
+ * {@code kafka.bootstrap.servers} names a cluster), the topics, the article producer, and the three
+ * Kafka Streams applications - extraction (articles to events), indicators (events to
+ * canonical events and regional indicators) and alerts (canonical events to escalation alerts).
  */
 @Singleton
 @Startup
@@ -61,6 +66,8 @@ public class KafkaRuntime {
     private ArticlePublisher publisher;
     private KafkaStreams extraction;
     private KafkaStreams indicators;
+    private KafkaStreams alerts;
+    private List<AlertRule> alertRules;
 
     @PostConstruct
     void start() {
@@ -78,6 +85,23 @@ public class KafkaRuntime {
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
         indicators = startStreams("indicators", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
+        alertRules = alertRules(config.alerts());
+        LOG.info("Alert rules: {}", alertRules.stream().map(AlertRule::id).toList());
+        alerts = startStreams("alerts", props -> AlertsTopology.build(topics, alertRules, props));
+    }
+
+    /** The enabled rules of {@code tension.alerts.rules}, by name; a rule that makes no sense stops the start. */
+    static List<AlertRule> alertRules(TensionConfig.Alerts settings) {
+        List<AlertRule> rules = new ArrayList<>();
+        for (Map.Entry<String, TensionConfig.Alerts.Rule> entry : new java.util.TreeMap<>(settings.rules()).entrySet()) {
+            TensionConfig.Alerts.Rule r = entry.getValue();
+            if (r.enabled()) {
+                rules.add(new AlertRuleSpec(entry.getKey(), true, r.indicator(), r.window(), r.threshold(), r.rise(),
+                        r.baselineDays(), r.minBaseline(), r.minSources(), r.severity(), r.escalate().orElse(List.of()),
+                        r.clearBelow(), r.clearRise(), r.cooldownDays()).toRule());
+            }
+        }
+        return List.copyOf(rules);
     }
 
     private KafkaStreams startStreams(String name, Function<Properties, Topology> topology) {
@@ -141,14 +165,24 @@ public class KafkaRuntime {
         return indicators;
     }
 
-    /** Both Streams applications, for health checks. */
+    /** The alerts application, for interactive queries of its stores. */
+    public KafkaStreams alertsStreams() {
+        return alerts;
+    }
+
+    /** The alert rules in force. */
+    public List<AlertRule> alertRules() {
+        return alertRules;
+    }
+
+    /** The three Streams applications, for health checks. */
     public List<KafkaStreams> allStreams() {
-        return List.of(extraction, indicators);
+        return List.of(extraction, indicators, alerts);
     }
 
     @PreDestroy
     void stop() {
-        for (KafkaStreams streams : new KafkaStreams[] {indicators, extraction}) {
+        for (KafkaStreams streams : new KafkaStreams[] {alerts, indicators, extraction}) {
             if (streams != null) {
                 // leave the group on the way out: a restarted service then gets its partitions at once
                 // instead of waiting for the old member's session to time out (45 s)

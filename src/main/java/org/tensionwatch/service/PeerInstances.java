@@ -15,10 +15,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.tensionwatch.api.AlertView;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.streams.AlertStoreNames;
 import org.tensionwatch.streams.StoreNames;
 
 /**
@@ -34,6 +37,9 @@ public class PeerInstances {
 
     @Inject
     IndicatorQueries queries;
+
+    @Inject
+    AlertQueries alertQueries;
 
     @Inject
     ObjectMapper json;
@@ -58,12 +64,25 @@ public class PeerInstances {
         return events;
     }
 
+    /** The latest step of each alert of a region (every region for {@code null}) in the days, from every instance. */
+    public List<AlertView> alerts(String region, LocalDate from, LocalDate to) {
+        List<AlertView> alerts = new ArrayList<>(alertQueries.localAlerts(region, from, to));
+        for (HostInfo peer : others(kafka.alertsStreams(), AlertStoreNames.LATEST_ALERTS)) {
+            alerts.addAll(fetch(peer, "/api/internal/alerts", region, from, to, new TypeReference<List<AlertView>>() { }));
+        }
+        return alerts;
+    }
+
     private List<HostInfo> others(String store) {
+        return others(kafka.indicatorsStreams(), store);
+    }
+
+    private List<HostInfo> others(KafkaStreams streams, String store) {
         HostInfo self = kafka.advertisedHost();
         if (self == null) {
             return List.of();
         }
-        return kafka.indicatorsStreams().streamsMetadataForStore(store).stream()
+        return streams.streamsMetadataForStore(store).stream()
                 .map(StreamsMetadata::hostInfo)
                 .filter(host -> !host.equals(self))
                 .distinct()
@@ -71,7 +90,8 @@ public class PeerInstances {
     }
 
     private <T> List<T> fetch(HostInfo peer, String path, String region, LocalDate from, LocalDate to, TypeReference<List<T>> type) {
-        String query = "?from=" + from + "&to=" + to + (region == null ? "" : "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8));
+        String query = "?from=" + (from == null ? "" : from) + "&to=" + (to == null ? "" : to)
+                + (region == null ? "" : "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8));
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path + query);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),

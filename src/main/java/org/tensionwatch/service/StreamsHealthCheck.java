@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when both Streams applications are running, so that queries see their stores. */
+/** Ready when every Streams application is running, so that queries see their stores. */
 @Readiness
 @Singleton
 public class StreamsHealthCheck implements HealthCheck {

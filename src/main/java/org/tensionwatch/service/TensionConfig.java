@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.tensionwatch.alerts.AlertRuleSpec;
 
 /** Every application setting of Tension Watch, with its default; Kafka pass-through settings live in application.properties. */
 @ConfigMapping(prefix = "tension")
@@ -25,6 +28,62 @@ public interface TensionConfig {
     Ingest ingest();
 
     Indicators indicators();
+
+    Alerts alerts();
+
+    /** Escalation alert rules: {@code tension.alerts.rules.NAME.SETTING}; see the README's Alerts section. */
+    interface Alerts {
+        /** The rules by name; the name is part of every alert id. */
+        Map<String, Rule> rules();
+
+        /** One rule: exactly one of threshold and rise. */
+        interface Rule {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** injuries, fatalities, arrests, resignations, dismissals, protests, clashes, deployments, events, alertLevel, tensionIndex. */
+            String indicator();
+
+            /** P1D, P7D or P30D. */
+            @WithDefault(AlertRuleSpec.DEFAULT_WINDOW)
+            String window();
+
+            /** THRESHOLD rule: raise at or above this value. */
+            Optional<Double> threshold();
+
+            /** CHANGE rule: raise at or above the baseline times (1 + rise). */
+            Optional<Double> rise();
+
+            /** CHANGE rule: the trailing period before the window whose mean per window is the baseline. */
+            @WithDefault(AlertRuleSpec.DEFAULT_BASELINE_DAYS)
+            int baselineDays();
+
+            /** CHANGE rule: no alert while the baseline (per window) is below this. */
+            @WithDefault(AlertRuleSpec.DEFAULT_MIN_BASELINE)
+            double minBaseline();
+
+            /** Distinct outlets behind the window's events needed to raise an alert. */
+            @WithDefault(AlertRuleSpec.DEFAULT_MIN_SOURCES)
+            int minSources();
+
+            /** low, medium, high or critical. */
+            @WithDefault(AlertRuleSpec.DEFAULT_SEVERITY)
+            String severity();
+
+            /** Higher levels with higher severities, LEVEL:SEVERITY, e.g. 50:high,150:critical. */
+            Optional<List<String>> escalate();
+
+            /** THRESHOLD rule: an open alert clears below this value (default: the threshold). */
+            Optional<Double> clearBelow();
+
+            /** CHANGE rule: an open alert clears when the rise falls below this (default: the rise). */
+            Optional<Double> clearRise();
+
+            /** Days after an alert cleared before the rule raises another for the region. */
+            @WithDefault(AlertRuleSpec.DEFAULT_COOLDOWN_DAYS)
+            int cooldownDays();
+        }
+    }
 
     /** How reports become canonical events and indicators. */
     interface Indicators {
@@ -73,7 +132,7 @@ public interface TensionConfig {
 
     /** Kafka Streams settings of the service. */
     interface Streams {
-        /** Prefix of the two Streams application ids (extraction and indicators). */
+        /** Prefix of the three Streams application ids (extraction, indicators and alerts). */
         @WithDefault("tension-watch")
         String applicationId();
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances on one broker: whichever instance a dashboard asks, it gets the whole answer, even
- * for rows that live in the other instance's stores.
+ * for rows and alerts that live in the other instance's stores.
  */
 class MultiInstanceIT {
 
@@ -40,7 +40,21 @@ class MultiInstanceIT {
             }
             List<Object> throughA = regions(a);
             assertThat(throughA).isNotEmpty().isEqualTo(regions(b));
+
+            // alerts live in the alerts application's store on one instance; both list them
+            TestArticles.quitoViolentProtestTwoOutlets().forEach(article -> given().baseUri(b.baseUri().toString())
+                    .contentType(ContentType.JSON).body(article).post("/api/articles").then().statusCode(202));
+            for (ServiceProcess asked : List.of(a, b)) {
+                await("alert seen through " + asked.baseUri()).atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                        .untilAsserted(() -> assertThat(alertIds(asked)).contains("injuries|EC|2026-10-19"));
+            }
+            assertThat(alertIds(a)).isEqualTo(alertIds(b));
         }
+    }
+
+    private static List<Object> alertIds(ServiceProcess service) {
+        return given().baseUri(service.baseUri().toString()).get("/api/alerts?region=EC")
+                .then().statusCode(200).extract().jsonPath().getList("id");
     }
 
     private static List<Object> regions(ServiceProcess service) {

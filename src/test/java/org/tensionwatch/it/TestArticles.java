@@ -63,4 +63,22 @@ final class TestArticles {
                         "publishedAt", "2026-10-20T07:00:00Z", "source", "Black Sea Herald",
                         "url", "https://news.example.org/black-sea-herald/2026/10/20/sotk"));
     }
+
+    /**
+     * Ecuador, 2026-10-19: two outlets report one violent protest in Quito with 27 injured, enough for the default
+     * injuries alert (20 in 7 days from two outlets).
+     */
+    static java.util.List<Map<String, Object>> quitoViolentProtestTwoOutlets() {
+        return java.util.List.of(
+                Map.of("title", "Riot police and protesters clash outside Ecuador's National Assembly",
+                        "body", "QUITO, Oct 19 (Andes Observer) - Riot police fought protesters outside the National Assembly "
+                                + "in Quito on Monday, and 27 people were injured, Ecuador's health ministry said.",
+                        "publishedAt", "2026-10-19T17:00:00Z", "source", "Andes Observer",
+                        "url", "https://news.example.org/andes-observer/quito-clashes"),
+                Map.of("title", "Quito protest turns violent near the National Assembly",
+                        "body", "Police clashed with protesters in Quito on Monday. Ecuador's health ministry said 27 people "
+                                + "were injured in the violence near the National Assembly.",
+                        "publishedAt", "2026-10-19T21:30:00Z", "source", "Pacific Courier",
+                        "url", "https://news.example.org/pacific-courier/quito-27-hurt"));
+    }
 }

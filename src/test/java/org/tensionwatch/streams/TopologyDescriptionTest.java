@@ -31,6 +31,13 @@ class TopologyDescriptionTest {
         assertPinned("extraction.txt", ExtractionTopology.build(Topics.defaults(), ExtractionTopologyTest.ONE_EVENT_PER_PROTEST_LINE, props));
     }
 
+    @Test
+    void shouldMatchThePinnedAlertsTopology() throws IOException {
+        Properties props = IndicatorsTopologyTest.streamsConfig();
+        assertPinned("alerts.txt", AlertsTopology.build(Topics.defaults(),
+                java.util.List.of(AlertsTopologyTest.INJURIES, AlertsTopologyTest.CLASH_SURGE), props));
+    }
+
     private static void assertPinned(String file, Topology topology) throws IOException {
         String described = topology.describe().toString();
         Path pinned = PINNED.resolve(file);
