@@ -181,6 +181,8 @@ public final class IndicatorsBenchmark {
         String applicationId = "bench-indicators-" + run;
         Topics topics = topics(run);
         createTopic(bootstrap, topics.indicators().name(), o.partitions());
+        // the broker does not create topics on first use: the topology's output topics must exist before it starts
+        createTopic(bootstrap, topics.canonicalEvents().name(), o.partitions());
         Properties props = streamsConfig(bootstrap, work, o, applicationId);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (Admin admin = admin(bootstrap)) {
@@ -228,7 +230,7 @@ public final class IndicatorsBenchmark {
                 streams.close(Duration.ofMinutes(1));
                 streams.cleanUp();
             }
-            deleteTopicsOf(admin, applicationId, topics.indicators().name());
+            deleteTopicsOf(admin, applicationId, List.of(topics.indicators().name(), topics.canonicalEvents().name()));
             return result;
         }
     }
@@ -296,10 +298,10 @@ public final class IndicatorsBenchmark {
     }
 
     /** Keeps the broker's disk use flat over many runs: a run's internal topics and output are not needed after it. */
-    private static void deleteTopicsOf(Admin admin, String applicationId, String output) throws Exception {
+    private static void deleteTopicsOf(Admin admin, String applicationId, List<String> outputs) throws Exception {
         List<String> topics = new ArrayList<>(admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(applicationId + "-")).toList());
-        topics.add(output);
+        topics.addAll(outputs);
         admin.deleteTopics(topics).all().get(1, TimeUnit.MINUTES);
     }
 
