@@ -77,7 +77,9 @@ public class KafkaRuntime {
         TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
-        indicators = startStreams("indicators", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
+        // "-v2": the state of the one-repartition topology (stores by region) is not that of the earlier four-step one;
+        // a new application id rebuilds it from the (compacted) events topic instead of reading old state wrongly
+        indicators = startStreams("indicators-v2", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
     }
 
     private KafkaStreams startStreams(String name, Function<Properties, Topology> topology) {
@@ -112,7 +114,8 @@ public class KafkaRuntime {
     }
 
     private IndicatorSettings indicatorSettings() {
-        return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays());
+        return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays())
+                .withMergeInterval(config.indicators().mergeInterval());
     }
 
     private Path stateDir() {
