@@ -44,10 +44,17 @@ import org.tensionwatch.indicators.MergeResult;
  *       committed with its input offset and merged after a restart.</li>
  * </ul>
  * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day.
+ *
+ * <p>The decoded events of the busiest regions and types are also kept in the heap between merges, up to
+ * {@link #MAX_DECODED_REPORTS} report references in all (a key that does not fit is read from the store each time).
+ * The copy is written through with the store and dropped whenever the task is (re)initialized or closed, so after a
+ * rollback under exactly-once it is rebuilt from the restored store.
  */
 final class MergeReportsIntoIndicators implements Processor<String, EventReport, String, IndicatorsOutput> {
 
     private static final String OFFSET_FORMAT = "%019d";
+    /** Report references of decoded state kept in the heap, over all regions and types of the task. */
+    static final int MAX_DECODED_REPORTS = 150_000;
 
     private final CanonicalEventMerger merger;
     private final IndicatorSettings settings;
@@ -57,6 +64,8 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
     private TimestampedKeyValueStore<String, DailyIndicators> daily;
     private int pendingCount;
+    private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
+    private long decodedReports;
 
     MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
         this.merger = merger;
@@ -71,6 +80,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
         this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
         this.pendingCount = 0;
+        forgetDecoded();
         if (settings.batched()) {
             context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> mergePending());
         }
@@ -94,6 +104,16 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         if (++pendingCount >= settings.maxPendingReports()) {
             mergePending();
         }
+    }
+
+    @Override
+    public void close() {
+        forgetDecoded();
+    }
+
+    private void forgetDecoded() {
+        decoded.clear();
+        decodedReports = 0;
     }
 
     /** Merges every waiting report, one clustering per region and type, in arrival order within each. */
@@ -123,7 +143,11 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         List<CanonicalEvent> known = load(matchKey);
         MergeResult result = merger.mergeAll(known, reports);
         LocalDate retainedFrom = settings.retainedFrom(ReportsByRegion.streamTime(context));
-        store(matchKey, known, merger.retainMatchable(result.events(), retainedFrom));
+        List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
+        store(matchKey, known, kept);
+        if (decoded.containsKey(matchKey)) {
+            remember(matchKey, kept);
+        }
         for (String removed : result.removedIds()) {
             ValueAndTimestamp<CanonicalEvent> old = canonical.get(removed);
             canonical.delete(removed);
@@ -143,13 +167,39 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         }
     }
 
-    /** The canonical events of a region and type, in the order of their days. */
+    /** The canonical events of a region and type, in the order of their days, then ids. */
     private List<CanonicalEvent> load(String matchKey) {
+        List<CanonicalEvent> cached = decoded.get(matchKey);
+        if (cached != null) {
+            return cached;
+        }
         List<CanonicalEvent> events = new ArrayList<>();
         try (KeyValueIterator<String, CanonicalEventList> days = byDay.range(matchKey + "|", matchKey + "|~")) {
             days.forEachRemaining(day -> events.addAll(day.value.events()));
         }
+        remember(matchKey, events);
         return events;
+    }
+
+    /** Keeps the decoded events of a key if they fit (replacing its earlier copy). */
+    private void remember(String matchKey, List<CanonicalEvent> events) {
+        List<CanonicalEvent> earlier = decoded.remove(matchKey);
+        if (earlier != null) {
+            decodedReports -= reports(earlier);
+        }
+        long size = reports(events);
+        if (decodedReports + size <= MAX_DECODED_REPORTS) {
+            decoded.put(matchKey, List.copyOf(events));
+            decodedReports += size;
+        }
+    }
+
+    private static long reports(List<CanonicalEvent> events) {
+        long count = 0;
+        for (CanonicalEvent event : events) {
+            count += event.reports().size();
+        }
+        return count;
     }
 
     /** Writes the days whose events changed, and deletes the days left without events. */
