@@ -7,9 +7,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.tensionwatch.streams.StoreNames;
 
 /**
  * Tells exactly when a Streams application has processed all of its input: its consumer group's committed offsets
@@ -22,6 +30,11 @@ import org.apache.kafka.common.TopicPartition;
  * has been fully processed by the next sub-topology, whose output is committed too, and so on to the output topic.
  * Kafka Streams commits the consumer's position when a partition's buffer is empty, which is past the transaction
  * markers, so the committed offsets do reach the end offsets.
+ *
+ * <p>When the merge step batches reports ({@code IndicatorSettings.mergeInterval}), input committed to the end is not
+ * enough: reports may still wait in the task's pending store. The benchmark then also waits until that store is
+ * empty ({@link #nothingPending}) and, a moment later, until no transaction is open on the application's output and
+ * changelog topics ({@link #noOpenTransactions}): the end offset read with read_committed equals the end offset.
  */
 final class CompletionWatch {
 
@@ -69,5 +82,34 @@ final class CompletionWatch {
             }
         }
         return new Progress(committedInput, endInput, lagInternal, internal.size());
+    }
+
+    /** Whether no report waits in the merge step's pending store (false while the store cannot be queried). */
+    static boolean nothingPending(KafkaStreams streams) {
+        try (KeyValueIterator<String, Object> all = streams.store(StoreQueryParameters.fromNameAndType(
+                StoreNames.PENDING_REPORTS, QueryableStoreTypes.<String, Object>keyValueStore())).all()) {
+            return !all.hasNext();
+        } catch (InvalidStateStoreException e) {
+            return false;
+        }
+    }
+
+    /** Whether every partition of these topics and of the application's changelogs has no open transaction. */
+    boolean noOpenTransactions(List<String> outputs) throws ExecutionException, InterruptedException {
+        List<String> topics = new ArrayList<>(admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-changelog")).toList());
+        topics.addAll(outputs);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> end = offsets(latest, IsolationLevel.READ_UNCOMMITTED);
+        Map<TopicPartition, Long> stable = offsets(latest, IsolationLevel.READ_COMMITTED);
+        return end.equals(stable);
+    }
+
+    private Map<TopicPartition, Long> offsets(Map<TopicPartition, OffsetSpec> specs, IsolationLevel isolation)
+            throws ExecutionException, InterruptedException {
+        return admin.listOffsets(specs, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

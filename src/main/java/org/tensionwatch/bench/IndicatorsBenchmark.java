@@ -53,6 +53,8 @@ public final class IndicatorsBenchmark {
     private static final String EVENTS_TOPIC = "bench.events";
     private static final Duration RUN_TIMEOUT = Duration.ofHours(2);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** Longer than the producers' linger: the last merge's records have reached the broker when the check runs. */
+    private static final Duration DRAIN_WAIT = Duration.ofMillis(250);
     /** Held so the JUL loggers (weakly referenced by the log manager) keep their levels. */
     private static final List<Logger> QUIETED = new ArrayList<>();
 
@@ -181,6 +183,8 @@ public final class IndicatorsBenchmark {
         String applicationId = "bench-indicators-" + run;
         Topics topics = topics(run);
         createTopic(bootstrap, topics.indicators().name(), o.partitions());
+        // the broker does not create topics on first use: the topology's output topics must exist before it starts
+        createTopic(bootstrap, topics.canonicalEvents().name(), o.partitions());
         Properties props = streamsConfig(bootstrap, work, o, applicationId);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (Admin admin = admin(bootstrap)) {
@@ -189,14 +193,16 @@ public final class IndicatorsBenchmark {
             long start = System.nanoTime();
             long running = -1;
             TopologyRun result;
-            try (KafkaStreams streams = new KafkaStreams(IndicatorsTopology.build(topics, IndicatorSettings.defaults(),
-                    props), props)) {
+            IndicatorSettings settings = IndicatorSettings.defaults().withMergeInterval(Duration.ofMillis(o.mergeIntervalMs()));
+            try (KafkaStreams streams = new KafkaStreams(IndicatorsTopology.build(topics, settings, props), props)) {
                 streams.setUncaughtExceptionHandler(e -> {
                     failure.set(e);
                     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
                 });
                 streams.start();
                 CompletionWatch watch = new CompletionWatch(admin, applicationId, EVENTS_TOPIC);
+                List<String> outputs = List.of(topics.indicators().name(), topics.canonicalEvents().name());
+                long drainedAt = -1;
                 long lastReport = start;
                 while (true) {
                     if (failure.get() != null) {
@@ -207,7 +213,15 @@ public final class IndicatorsBenchmark {
                     }
                     CompletionWatch.Progress progress = watch.progress();
                     long now = System.nanoTime();
-                    if (progress.done()) {
+                    // all input committed; then no report may wait for a merge, and the transaction holding the last
+                    // merge's output must be committed (read_committed end = end on every output and changelog)
+                    if (progress.done() && drainedAt < 0 && CompletionWatch.nothingPending(streams)) {
+                        drainedAt = now;
+                    } else if (!progress.done()) {
+                        drainedAt = -1;
+                    }
+                    if (drainedAt >= 0 && now - drainedAt >= DRAIN_WAIT.toNanos()
+                            && watch.noOpenTransactions(outputs)) {
                         break;
                     }
                     if (now - start > RUN_TIMEOUT.toNanos()) {
@@ -228,7 +242,7 @@ public final class IndicatorsBenchmark {
                 streams.close(Duration.ofMinutes(1));
                 streams.cleanUp();
             }
-            deleteTopicsOf(admin, applicationId, topics.indicators().name());
+            deleteTopicsOf(admin, applicationId, List.of(topics.indicators().name(), topics.canonicalEvents().name()));
             return result;
         }
     }
@@ -244,6 +258,7 @@ public final class IndicatorsBenchmark {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, o.cacheBytes());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        props.putAll(o.streamsConfig());
         return props;
     }
 
@@ -270,9 +285,10 @@ public final class IndicatorsBenchmark {
                 mb((long) median(results, r -> r.topology().memory().heapAfterGc())),
                 mb((long) median(results, r -> r.topology().memory().residentSet())));
         out.printf("%nSettings: %,d events over %d days, %d partitions, %d stream thread(s), commit interval %d ms, "
-                        + "record cache %d MB, exactly_once_v2, RocksDB stores sharing %d MB off-heap (BoundedRocksDbConfig)%n",
+                        + "record cache %d MB, merge interval %d ms, exactly_once_v2, RocksDB stores sharing %d MB off-heap "
+                        + "(BoundedRocksDbConfig), further settings %s%n",
                 o.events(), o.days(), o.partitions(), o.threads(), o.commitIntervalMs(), mb(o.cacheBytes()),
-                mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES));
+                o.mergeIntervalMs(), mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES), new java.util.TreeMap<>(o.streamsConfig()));
     }
 
     private static double median(List<RunResult> results, ToDoubleFunction<RunResult> field) {
@@ -296,10 +312,10 @@ public final class IndicatorsBenchmark {
     }
 
     /** Keeps the broker's disk use flat over many runs: a run's internal topics and output are not needed after it. */
-    private static void deleteTopicsOf(Admin admin, String applicationId, String output) throws Exception {
+    private static void deleteTopicsOf(Admin admin, String applicationId, List<String> outputs) throws Exception {
         List<String> topics = new ArrayList<>(admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(applicationId + "-")).toList());
-        topics.add(output);
+        topics.addAll(outputs);
         admin.deleteTopics(topics).all().get(1, TimeUnit.MINUTES);
     }
 

@@ -2,7 +2,9 @@ package org.tensionwatch.indicators;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -76,6 +78,57 @@ public final class CanonicalEventMerger {
         }
         refs.add(ref);
         return MergeResult.between(known, clusterer.cluster(key, refs, known), ref);
+    }
+
+    /**
+     * Merges several reports of one match key at once, in the order given, clustering once at the end: the events are
+     * those that merging them one by one with {@link #merge} gives, because clustering is a function of the set of
+     * latest report versions and the rules of step 1 are applied here in the same order. (The one difference: which
+     * reports beyond {@link MergeSettings#maxDetailedReports()} of an event lost url and evidence on the way, since
+     * one by one an intermediate clustering may strip a report that the final one would not.) This is what makes a
+     * busy region cheap: one clustering per batch instead of one per report.
+     *
+     * @param known all canonical events stored under the reports' match key
+     * @param reports reports of one match key, in arrival order
+     * @return the new events and what changed; {@link MergeResult#event()} is empty, as no single event holds them all
+     * @throws IllegalArgumentException if the reports or known events are not all of one match key
+     */
+    public MergeResult mergeAll(List<CanonicalEvent> known, List<EventReport> reports) {
+        if (reports.isEmpty()) {
+            return MergeResult.unchanged(known);
+        }
+        MatchKey key = MatchKey.of(reports.get(0));
+        for (EventReport report : reports) {
+            if (!MatchKey.of(report).equals(key)) {
+                throw new IllegalArgumentException("report " + report.eventId() + " is not of match key " + key.asString());
+            }
+        }
+        Map<String, List<ReportRef>> byArticle = new HashMap<>();
+        for (CanonicalEvent event : known) {
+            if (!MatchKey.of(event).equals(key)) {
+                throw new IllegalArgumentException("event " + event.id() + " is not of match key " + key.asString());
+            }
+            for (ReportRef existing : event.reports()) {
+                byArticle.computeIfAbsent(existing.articleId(), a -> new ArrayList<>(2)).add(existing);
+            }
+        }
+        boolean changed = false;
+        for (EventReport report : reports) {
+            ReportRef ref = ReportRef.of(report);
+            List<ReportRef> sameArticle = byArticle.computeIfAbsent(ref.articleId(), a -> new ArrayList<>(2));
+            if (sameArticle.stream().anyMatch(existing -> existing.publishedAt().isAfter(ref.publishedAt()))) {
+                continue;
+            }
+            sameArticle.removeIf(existing -> existing.publishedAt().isBefore(ref.publishedAt()) || existing.sameEventAs(ref));
+            sameArticle.add(ref);
+            changed = true;
+        }
+        if (!changed) {
+            return MergeResult.unchanged(known);
+        }
+        List<ReportRef> refs = new ArrayList<>();
+        byArticle.values().forEach(refs::addAll);
+        return MergeResult.changes(known, clusterer.cluster(key, refs, known));
     }
 
     /**

@@ -39,6 +39,20 @@ public record MergeResult(
         return new MergeResult(Optional.empty(), false, known, List.of(), List.of());
     }
 
+    /**
+     * The difference between the events before and after merging several reports at once: no single {@code event}
+     * holds them all, so {@code event} is empty and {@code created} false; {@code upserts} and {@code removedIds} say
+     * what changed.
+     */
+    static MergeResult changes(List<CanonicalEvent> before, List<CanonicalEvent> after) {
+        Map<String, CanonicalEvent> old = before.stream()
+                .collect(Collectors.toMap(CanonicalEvent::id, Function.identity(), (a, b) -> b));
+        java.util.Set<String> now = after.stream().map(CanonicalEvent::id).collect(Collectors.toSet());
+        List<CanonicalEvent> upserts = after.stream().filter(e -> !e.equals(old.get(e.id()))).toList();
+        List<String> removed = old.keySet().stream().filter(id -> !now.contains(id)).sorted().toList();
+        return new MergeResult(Optional.empty(), false, after, upserts, removed);
+    }
+
     /** The difference between the events before and after merging {@code ref}. */
     static MergeResult between(List<CanonicalEvent> before, List<CanonicalEvent> after, ReportRef ref) {
         Map<String, CanonicalEvent> old = before.stream()

@@ -84,7 +84,9 @@ public class KafkaRuntime {
         TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
-        indicators = startStreams("indicators", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
+        // "-v2": the state of the one-repartition topology (stores by region) is not that of the earlier four-step one;
+        // a new application id rebuilds it from the (compacted) events topic instead of reading old state wrongly
+        indicators = startStreams("indicators-v2", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
         alertRules = alertRules(config.alerts());
         LOG.info("Alert rules: {}", alertRules.stream().map(AlertRule::id).toList());
         alerts = startStreams("alerts", props -> AlertsTopology.build(topics, alertRules, props));
@@ -136,7 +138,8 @@ public class KafkaRuntime {
     }
 
     private IndicatorSettings indicatorSettings() {
-        return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays());
+        return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays())
+                .withMergeInterval(config.indicators().mergeInterval());
     }
 
     private Path stateDir() {

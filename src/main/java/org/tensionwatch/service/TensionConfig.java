@@ -94,6 +94,13 @@ public interface TensionConfig {
         /** Reports about a day more than this before the newest publication seen are counted as late and not applied. */
         @WithDefault("30")
         int gracePeriodDays();
+
+        /**
+         * How long reports wait to be merged together: one clustering per region and type per interval instead of
+         * one per report. Indicators and canonical events appear up to this much later; 0 merges each report at once.
+         */
+        @WithDefault("1s")
+        Duration mergeInterval();
     }
 
     /** The embedded broker, started when {@code kafka.bootstrap.servers} is not set. */

@@ -15,10 +15,20 @@ import org.tensionwatch.indicators.MergeSettings;
  *     the merge step keeps canonical events that reports may still join. Partitions are read at
  *     different speeds, so a backfill delivers reports out of order; within this margin the order
  *     does not matter. A report about a day older than that is counted as late too.
+ * @param mergeInterval how long reports wait to be merged together: zero merges each report as it arrives (what
+ *     topology tests want: every step visible); a positive interval collects the reports of each region and type
+ *     in a store and merges them in one clustering every interval (wall-clock), which is what makes busy regions
+ *     cheap. The result is the same set of canonical events and indicators; only intermediate updates are skipped,
+ *     as a record cache skips them. Outputs come up to this much later.
+ * @param maxPendingReports with a positive interval, merge early when this many reports wait (bounds the store)
  */
-public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays) {
+public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
+        Duration mergeInterval, int maxPendingReports) {
 
     public static final int DEFAULT_RETENTION_MARGIN_DAYS = 90;
+    /** The service's default merge interval, the same as its commit interval. */
+    public static final Duration DEFAULT_SERVICE_MERGE_INTERVAL = Duration.ofSeconds(1);
+    public static final int DEFAULT_MAX_PENDING_REPORTS = 200_000;
 
     public IndicatorSettings {
         Objects.requireNonNull(merge, "merge == null");
@@ -26,10 +36,29 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
         if (retentionMarginDays < 0) {
             throw new IllegalArgumentException("retentionMarginDays < 0: " + retentionMarginDays);
         }
+        Objects.requireNonNull(mergeInterval, "mergeInterval == null");
+        if (mergeInterval.isNegative()) {
+            throw new IllegalArgumentException("mergeInterval < 0: " + mergeInterval);
+        }
+        if (maxPendingReports < 1) {
+            throw new IllegalArgumentException("maxPendingReports < 1: " + maxPendingReports);
+        }
     }
 
+    /** Default merge and late-event settings; each report merged as it arrives. */
     public static IndicatorSettings defaults() {
-        return new IndicatorSettings(MergeSettings.defaults(), LateEventPolicy.defaults(), DEFAULT_RETENTION_MARGIN_DAYS);
+        return new IndicatorSettings(MergeSettings.defaults(), LateEventPolicy.defaults(), DEFAULT_RETENTION_MARGIN_DAYS,
+                Duration.ZERO, DEFAULT_MAX_PENDING_REPORTS);
+    }
+
+    /** These settings with reports merged together every {@code interval} (zero: each as it arrives). */
+    public IndicatorSettings withMergeInterval(Duration interval) {
+        return new IndicatorSettings(merge, late, retentionMarginDays, interval, maxPendingReports);
+    }
+
+    /** Whether reports wait for a periodic merge rather than being merged one by one. */
+    public boolean batched() {
+        return !mergeInterval.isZero();
     }
 
     /** The first day whose canonical events the merge step still keeps, given the newest publication seen. */
@@ -41,6 +70,7 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
         MergeSettings defaults = MergeSettings.defaults();
         return new IndicatorSettings(
                 new MergeSettings(toleranceDays, defaults.fallbackLookbackDays(), defaults.maxDetailedReports()),
-                new LateEventPolicy(Duration.ofDays(gracePeriodDays)), DEFAULT_RETENTION_MARGIN_DAYS);
+                new LateEventPolicy(Duration.ofDays(gracePeriodDays)), DEFAULT_RETENTION_MARGIN_DAYS, Duration.ZERO,
+                DEFAULT_MAX_PENDING_REPORTS);
     }
 }

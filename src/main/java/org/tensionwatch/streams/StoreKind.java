@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
  * Persistent (RocksDB) stores in the service, in-memory stores where the Streams config asks for them
@@ -25,6 +26,14 @@ final class StoreKind {
     static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValue(String name, Serde<K> keys, Serde<V> values, Properties streamsConfig) {
         return Stores.keyValueStoreBuilder(
                 inMemory(streamsConfig) ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name),
+                keys, values);
+    }
+
+    /** A key-value store whose values carry a timestamp, in the format of a KTable's store (same changelog format). */
+    static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValue(
+            String name, Serde<K> keys, Serde<V> values, Properties streamsConfig) {
+        return Stores.timestampedKeyValueStoreBuilder(
+                inMemory(streamsConfig) ? Stores.inMemoryKeyValueStore(name) : Stores.persistentTimestampedKeyValueStore(name),
                 keys, values);
     }
 }

@@ -5,16 +5,19 @@ public final class StoreNames {
 
     /** eventId -> the match key its report was filed under, so that a retraction finds it. */
     public static final String REPORT_MATCH_KEYS = "report-match-keys";
-    /** match key (region|type) -> the canonical events of that region and type still within the grace period. */
-    public static final String CANONICAL_BY_MATCH_KEY = "canonical-events-by-match-key";
+    /**
+     * region|type|day -> the canonical events of that region and type that happened on that day, for the days the
+     * merge step still keeps: a region and type is a range of keys, and a merge rewrites only the days it changed.
+     */
+    public static final String CANONICAL_BY_DAY = "canonical-events-by-day";
+    /** region|type|offset -> a report waiting for the next merge of its region and type (see {@link IndicatorSettings#mergeInterval()}). */
+    public static final String PENDING_REPORTS = "pending-reports";
     /** canonical event id -> canonical event, for queries of a region's events. */
     public static final String CANONICAL_EVENTS = "canonical-events";
     /** region|day -> that day's indicators. */
     public static final String DAILY_INDICATORS = "daily-indicators";
-    /** Repartition of reports by match key. */
-    public static final String REPORTS_BY_MATCH_KEY = "reports-by-match-key";
-    /** Repartition of canonical events by region and day. */
-    public static final String CANONICAL_BY_REGION_DAY = "canonical-events-by-region-day";
+    /** Repartition of reports by region: one task owns every report, event and daily row of a region. */
+    public static final String REPORTS_BY_REGION = "reports-by-region";
 
     private StoreNames() {
     }

@@ -15,7 +15,7 @@ import org.tensionwatch.domain.Qualifier;
 class MergeOrderIndependenceTest {
 
     /** A week of made-up coverage of one escalation: many outlets, overlapping reports, revisions and re-sends. */
-    private static List<EventReport> coverage() {
+    static List<EventReport> coverage() {
         return List.of(
                 Reports.of(EventType.PROTEST, "p1").actor("Serb protesters").on("2023-05-26")
                         .count(1000, Qualifier.VAGUE).build(),

@@ -22,7 +22,17 @@ final class TopologyReplay {
 
     void accept(EventReport report) {
         String key = MatchKey.of(report).asString();
-        MergeResult result = merger.merge(eventsByMatchKey.getOrDefault(key, List.of()), report);
+        apply(key, merger.merge(eventsByMatchKey.getOrDefault(key, List.of()), report));
+    }
+
+    /** Merges reports together, one {@link CanonicalEventMerger#mergeAll} per match key, as the batched topology does. */
+    void acceptAll(List<EventReport> reports) {
+        Map<String, List<EventReport>> byKey = new java.util.LinkedHashMap<>();
+        reports.forEach(r -> byKey.computeIfAbsent(MatchKey.of(r).asString(), k -> new java.util.ArrayList<>()).add(r));
+        byKey.forEach((key, batch) -> apply(key, merger.mergeAll(eventsByMatchKey.getOrDefault(key, List.of()), batch)));
+    }
+
+    private void apply(String key, MergeResult result) {
         eventsByMatchKey.put(key, result.events());
         for (String id : result.removedIds()) {
             CanonicalEvent old = eventsById.remove(id);

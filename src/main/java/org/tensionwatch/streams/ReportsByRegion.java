@@ -14,20 +14,20 @@ import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.LateEventPolicy;
-import org.tensionwatch.indicators.MatchKey;
 
 /**
- * Turns an event record into a report keyed by its region and type, the unit of merging. Reports
+ * Turns an event record into a report keyed by its region: one task then owns every report, canonical event and
+ * daily row of a region, so it can merge and count without another repartition. Reports
  * with no country, reports about a day more than the grace period before their article's
  * publication, and reports about a day the merge step no longer keeps, are counted and logged.
  */
-final class ReportsByMatchKey implements Processor<String, ConflictEvent, String, EventReport> {
+final class ReportsByRegion implements Processor<String, ConflictEvent, String, EventReport> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReportsByMatchKey.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsByRegion.class);
     private final IndicatorSettings settings;
     private ProcessorContext<String, EventReport> context;
 
-    ReportsByMatchKey(IndicatorSettings settings) {
+    ReportsByRegion(IndicatorSettings settings) {
         this.settings = settings;
     }
 
@@ -62,7 +62,7 @@ final class ReportsByMatchKey implements Processor<String, ConflictEvent, String
                     event.getId(), report.occurredOn(), retainedFrom);
             return;
         }
-        context.forward(record.withKey(MatchKey.of(report).asString()).withValue(report));
+        context.forward(record.withKey(report.region()).withValue(report));
     }
 
     /** The newest publication time this task has seen (record timestamps are publication times). */

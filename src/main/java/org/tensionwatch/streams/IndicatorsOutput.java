@@ -1,0 +1,19 @@
+package org.tensionwatch.streams;
+
+import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.DailyIndicators;
+
+/**
+ * One record the merge step emits: a change of a canonical event (keyed by its id; {@code event} null for an id that
+ * no longer exists) or a day's indicators (keyed by region|day).
+ */
+record IndicatorsOutput(boolean isEvent, CanonicalEvent event, DailyIndicators row) {
+
+    static IndicatorsOutput event(CanonicalEvent event) {
+        return new IndicatorsOutput(true, event, null);
+    }
+
+    static IndicatorsOutput row(DailyIndicators row) {
+        return new IndicatorsOutput(false, null, row);
+    }
+}

@@ -1,0 +1,272 @@
+package org.tensionwatch.streams;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.CanonicalEventMerger;
+import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.indicators.DailyIndicatorsAggregator;
+import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.indicators.MatchKey;
+import org.tensionwatch.indicators.MergeResult;
+
+/**
+ * Merges the reports of a region (the task owns all of them) into canonical events and keeps the region's daily
+ * indicators by difference, as a KTable aggregate with adder and subtractor would, without a repartition in between.
+ *
+ * <p>State, per task:
+ * <ul>
+ *   <li>{@link StoreNames#CANONICAL_BY_DAY}: region|type|day -> the canonical events of that day still within the
+ *       retention; a merge reads the range of its region and type and writes back only the days that changed.</li>
+ *   <li>{@link StoreNames#CANONICAL_EVENTS}: id -> canonical event, the table behind the queries, and the old value
+ *       each change subtracts from its day.</li>
+ *   <li>{@link StoreNames#DAILY_INDICATORS}: region|day -> the day's indicators.</li>
+ *   <li>{@link StoreNames#PENDING_REPORTS}: region|type|offset -> reports waiting for the next merge, when
+ *       {@link IndicatorSettings#mergeInterval()} is positive. Merging a batch of reports of one region and type
+ *       clusters once instead of once per report; the result is the same set of events (clustering is a function of
+ *       the set of latest report versions). The store is changelogged, so under exactly-once a waiting report is
+ *       committed with its input offset and merged after a restart.</li>
+ * </ul>
+ * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day.
+ *
+ * <p>The decoded events of the busiest regions and types are also kept in the heap between merges, up to
+ * {@link #MAX_DECODED_REPORTS} report references in all (a key that does not fit is read from the store each time).
+ * The copy is written through with the store and dropped whenever the task is (re)initialized or closed, so after a
+ * rollback under exactly-once it is rebuilt from the restored store.
+ */
+final class MergeReportsIntoIndicators implements Processor<String, EventReport, String, IndicatorsOutput> {
+
+    private static final String OFFSET_FORMAT = "%019d";
+    /** Report references of decoded state kept in the heap, over all regions and types of the task. */
+    static final int MAX_DECODED_REPORTS = 150_000;
+
+    private final CanonicalEventMerger merger;
+    private final IndicatorSettings settings;
+    private ProcessorContext<String, IndicatorsOutput> context;
+    private KeyValueStore<String, EventReport> pending;
+    private KeyValueStore<String, CanonicalEventList> byDay;
+    private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
+    private TimestampedKeyValueStore<String, DailyIndicators> daily;
+    private int pendingCount;
+    private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
+    private long decodedReports;
+
+    MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
+        this.merger = merger;
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, IndicatorsOutput> context) {
+        this.context = context;
+        this.pending = context.getStateStore(StoreNames.PENDING_REPORTS);
+        this.byDay = context.getStateStore(StoreNames.CANONICAL_BY_DAY);
+        this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
+        this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
+        this.pendingCount = 0;
+        forgetDecoded();
+        if (settings.batched()) {
+            context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> mergePending());
+        }
+    }
+
+    @Override
+    public void process(Record<String, EventReport> record) {
+        EventReport report = record.value();
+        String matchKey = MatchKey.of(report).asString();
+        if (!settings.batched()) {
+            // stamped with stream time, not the report's publication time: a report published earlier but
+            // received later is still a newer version of the canonical event
+            long timestamp = Math.max(record.timestamp(), context.currentStreamTimeMs());
+            Rows rows = new Rows();
+            merge(matchKey, List.of(report), timestamp, rows);
+            rows.emit(timestamp);
+            return;
+        }
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
+        pending.put(matchKey + "|" + String.format(OFFSET_FORMAT, offset), report);
+        if (++pendingCount >= settings.maxPendingReports()) {
+            mergePending();
+        }
+    }
+
+    @Override
+    public void close() {
+        forgetDecoded();
+    }
+
+    private void forgetDecoded() {
+        decoded.clear();
+        decodedReports = 0;
+    }
+
+    /** Merges every waiting report, one clustering per region and type, in arrival order within each. */
+    private void mergePending() {
+        Map<String, List<EventReport>> byMatchKey = new LinkedHashMap<>();
+        List<String> merged = new ArrayList<>();
+        try (KeyValueIterator<String, EventReport> all = pending.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                merged.add(entry.key);
+                byMatchKey.computeIfAbsent(entry.key.substring(0, entry.key.lastIndexOf('|')), k -> new ArrayList<>())
+                        .add(entry.value);
+            }
+        }
+        pendingCount = 0;
+        if (merged.isEmpty()) {
+            return;
+        }
+        long timestamp = Math.max(context.currentStreamTimeMs(), 0);
+        Rows rows = new Rows();
+        byMatchKey.forEach((matchKey, reports) -> merge(matchKey, reports, timestamp, rows));
+        rows.emit(timestamp);
+        merged.forEach(pending::delete);
+    }
+
+    private void merge(String matchKey, List<EventReport> reports, long timestamp, Rows rows) {
+        List<CanonicalEvent> known = load(matchKey);
+        MergeResult result = merger.mergeAll(known, reports);
+        LocalDate retainedFrom = settings.retainedFrom(ReportsByRegion.streamTime(context));
+        List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
+        store(matchKey, known, kept);
+        if (decoded.containsKey(matchKey)) {
+            remember(matchKey, kept);
+        }
+        for (String removed : result.removedIds()) {
+            ValueAndTimestamp<CanonicalEvent> old = canonical.get(removed);
+            canonical.delete(removed);
+            if (old != null) {
+                rows.subtract(old.value());
+            }
+            context.forward(new Record<>(removed, IndicatorsOutput.event(null), timestamp));
+        }
+        for (CanonicalEvent event : result.upserts()) {
+            ValueAndTimestamp<CanonicalEvent> old = canonical.get(event.id());
+            canonical.put(event.id(), ValueAndTimestamp.make(event, timestamp));
+            if (old != null) {
+                rows.subtract(old.value());
+            }
+            rows.add(event);
+            context.forward(new Record<>(event.id(), IndicatorsOutput.event(event), timestamp));
+        }
+    }
+
+    /** The canonical events of a region and type, in the order of their days, then ids. */
+    private List<CanonicalEvent> load(String matchKey) {
+        List<CanonicalEvent> cached = decoded.get(matchKey);
+        if (cached != null) {
+            return cached;
+        }
+        List<CanonicalEvent> events = new ArrayList<>();
+        try (KeyValueIterator<String, CanonicalEventList> days = byDay.range(matchKey + "|", matchKey + "|~")) {
+            days.forEachRemaining(day -> events.addAll(day.value.events()));
+        }
+        remember(matchKey, events);
+        return events;
+    }
+
+    /** Keeps the decoded events of a key if they fit (replacing its earlier copy). */
+    private void remember(String matchKey, List<CanonicalEvent> events) {
+        List<CanonicalEvent> earlier = decoded.remove(matchKey);
+        if (earlier != null) {
+            decodedReports -= reports(earlier);
+        }
+        long size = reports(events);
+        if (decodedReports + size <= MAX_DECODED_REPORTS) {
+            decoded.put(matchKey, List.copyOf(events));
+            decodedReports += size;
+        }
+    }
+
+    private static long reports(List<CanonicalEvent> events) {
+        long count = 0;
+        for (CanonicalEvent event : events) {
+            count += event.reports().size();
+        }
+        return count;
+    }
+
+    /** Writes the days whose events changed, and deletes the days left without events. */
+    private void store(String matchKey, List<CanonicalEvent> before, List<CanonicalEvent> after) {
+        Map<LocalDate, List<CanonicalEvent>> old = byDay(before);
+        Map<LocalDate, List<CanonicalEvent>> now = byDay(after);
+        TreeSet<LocalDate> days = new TreeSet<>(old.keySet());
+        days.addAll(now.keySet());
+        for (LocalDate day : days) {
+            List<CanonicalEvent> events = now.getOrDefault(day, List.of());
+            if (events.equals(old.getOrDefault(day, List.of()))) {
+                continue;
+            }
+            String key = matchKey + "|" + day;
+            if (events.isEmpty()) {
+                byDay.delete(key);
+            } else {
+                byDay.put(key, new CanonicalEventList(events));
+            }
+        }
+    }
+
+    private static Map<LocalDate, List<CanonicalEvent>> byDay(List<CanonicalEvent> events) {
+        Map<LocalDate, List<CanonicalEvent>> days = new HashMap<>();
+        for (CanonicalEvent event : events) {
+            days.computeIfAbsent(event.occurredOn(), d -> new ArrayList<>()).add(event);
+        }
+        return days;
+    }
+
+    /** The daily rows one merge changes: read once, moved by each event's difference, written and emitted once. */
+    private final class Rows {
+        private final Map<String, DailyIndicators> before = new HashMap<>();
+        private final Map<String, DailyIndicators> now = new TreeMap<>();
+
+        void add(CanonicalEvent event) {
+            String key = RegionDay.key(event.region(), event.occurredOn());
+            now.put(key, DailyIndicatorsAggregator.add(row(key), event));
+        }
+
+        void subtract(CanonicalEvent event) {
+            String key = RegionDay.key(event.region(), event.occurredOn());
+            now.put(key, DailyIndicatorsAggregator.subtract(row(key), event));
+        }
+
+        private DailyIndicators row(String key) {
+            DailyIndicators row = now.get(key);
+            if (row == null) {
+                ValueAndTimestamp<DailyIndicators> stored = daily.get(key);
+                row = stored == null ? DailyIndicators.empty() : stored.value();
+                before.put(key, row);
+            }
+            return row;
+        }
+
+        void emit(long timestamp) {
+            now.forEach((key, row) -> {
+                if (Objects.equals(row, before.get(key))) {
+                    return;
+                }
+                if (row.hasEvents()) {
+                    daily.put(key, ValueAndTimestamp.make(row, timestamp));
+                } else {
+                    daily.delete(key);
+                }
+                context.forward(new Record<>(key, IndicatorsOutput.row(row), timestamp));
+            });
+        }
+    }
+}

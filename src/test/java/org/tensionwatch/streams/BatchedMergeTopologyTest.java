@@ -1,0 +1,90 @@
+package org.tensionwatch.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.Test;
+import org.tensionwatch.avro.ConflictEvent;
+import org.tensionwatch.avro.RegionIndicators;
+import org.tensionwatch.bench.SyntheticEvents;
+import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.kafka.Topics;
+
+/**
+ * The service merges reports in batches (a positive {@link IndicatorSettings#mergeInterval()}); topology tests merge
+ * them one by one. Both must end with the same canonical events, daily indicators and latest output records.
+ */
+class BatchedMergeTopologyTest {
+
+    private static final Topics TOPICS = Topics.defaults();
+
+    record Outcome(Map<String, CanonicalEvent> events, Map<String, DailyIndicators> rows,
+            Map<String, org.tensionwatch.avro.CanonicalEvent> latestEvents, Map<String, RegionIndicators> latestRows) {
+    }
+
+    @Test
+    void shouldEndWithTheSameEventsIndicatorsAndLatestOutputsAsMergingOneByOne() {
+        List<ConflictEvent> input = new ArrayList<>();
+        SyntheticEvents.of(7, 4000, 12).forEach(input::add);
+
+        Outcome oneByOne = run(IndicatorSettings.defaults(), input, new Random(1), 0);
+        Outcome batched = run(IndicatorSettings.defaults().withMergeInterval(Duration.ofSeconds(1)), input, new Random(1), 300);
+
+        assertThat(oneByOne.events()).hasSizeGreaterThan(500);
+        assertThat(batched.events()).isEqualTo(oneByOne.events());
+        assertThat(batched.rows()).isEqualTo(oneByOne.rows());
+        assertThat(batched.latestEvents()).isEqualTo(oneByOne.latestEvents());
+        assertThat(batched.latestRows()).isEqualTo(oneByOne.latestRows());
+    }
+
+    private static Outcome run(IndicatorSettings settings, List<ConflictEvent> input, Random random, int maxBatch) {
+        Properties props = IndicatorsTopologyTest.streamsConfig();
+        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, props), props)) {
+            TestInputTopic<String, ConflictEvent> events = driver.createInputTopic(TOPICS.events().name(),
+                    TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
+            TestOutputTopic<String, org.tensionwatch.avro.CanonicalEvent> canonical = driver.createOutputTopic(
+                    TOPICS.canonicalEvents().name(), TOPICS.canonicalEvents().keySerde().deserializer(),
+                    TOPICS.canonicalEvents().valueSerde().deserializer());
+            TestOutputTopic<String, RegionIndicators> indicators = driver.createOutputTopic(TOPICS.indicators().name(),
+                    TOPICS.indicators().keySerde().deserializer(), TOPICS.indicators().valueSerde().deserializer());
+            int untilMerge = maxBatch == 0 ? 0 : 1 + random.nextInt(maxBatch);
+            for (ConflictEvent event : input) {
+                events.pipeInput(event.getId(), event, event.getPublishedAt());
+                if (maxBatch > 0 && --untilMerge == 0) {
+                    driver.advanceWallClockTime(Duration.ofSeconds(1));
+                    untilMerge = 1 + random.nextInt(maxBatch);
+                }
+            }
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            Map<String, org.tensionwatch.avro.CanonicalEvent> latestEvents = new TreeMap<>();
+            canonical.readKeyValuesToList().forEach(kv -> latestEvents.put(kv.key, kv.value));
+            latestEvents.values().removeIf(v -> v == null);
+            Map<String, RegionIndicators> latestRows = new TreeMap<>();
+            indicators.readKeyValuesToList().forEach(kv -> latestRows.put(kv.key, kv.value));
+            latestRows.values().removeIf(v -> v.getEvents() == 0);
+            return new Outcome(contents(driver.getTimestampedKeyValueStore(StoreNames.CANONICAL_EVENTS)),
+                    contents(driver.getTimestampedKeyValueStore(StoreNames.DAILY_INDICATORS)), latestEvents, latestRows);
+        }
+    }
+
+    private static <V> Map<String, V> contents(KeyValueStore<String, ValueAndTimestamp<V>> store) {
+        Map<String, V> all = new TreeMap<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<V>> it = store.all()) {
+            it.forEachRemaining(kv -> all.put(kv.key, kv.value.value()));
+        }
+        return all;
+    }
+}
