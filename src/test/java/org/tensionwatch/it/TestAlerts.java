@@ -38,7 +38,8 @@ final class TestAlerts implements AutoCloseable {
     /** A raised alert of an injuries rule over seven days, with one canonical event and its article as evidence. */
     static EscalationAlert injuries(String region, String day, AlertSeverity severity, long value, String url) {
         LocalDate end = LocalDate.parse(day);
-        Instant at = end.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Instant noon = end.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Instant at = noon.isAfter(Instant.now()) ? Instant.now() : noon;
         return EscalationAlert.newBuilder()
                 .setId("injuries-spike|" + region + "|" + day)
                 .setRuleId("injuries-spike")
