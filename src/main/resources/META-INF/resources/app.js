@@ -156,7 +156,7 @@
         h('th', { scope: 'row' },
           h('button', { type: 'button', class: 'region-button', onclick: () => selectRegion(r.region, true),
                         title: 'Show ' + regionName(r.region) },
-            h('span', { class: 'code' }, r.region), ' ', h('span', { class: 'name' }, regionName(r.region))),
+            h('span', { class: 'code' }, r.region), ' ', h('span', { class: 'name' }, regionName(r.region) !== r.region ? regionName(r.region) : '')),
           r.alertLevel7d ? h('span', { class: 'level level-' + r.alertLevel7d, title: 'Military alert level in the last 7 days' },
             r.alertLevel7d + ' alert') : null),
         h('td', { class: 'num index', 'data-testid': 'region-index' },
@@ -164,7 +164,8 @@
             h('span', { class: 'bar-fill', style: 'width:' + Math.max(0, Math.min(100, r.tensionIndex)) + '%' })),
           fmt1.format(r.tensionIndex)),
         h('td', { class: 'num change ' + (change > 0.05 ? 'up' : change < -0.05 ? 'down' : 'flat') },
-          (change > 0.05 ? '▲ +' : change < -0.05 ? '▼ ' : '') + fmt1.format(change)),
+          h('span', { 'aria-hidden': 'true' }, change > 0.05 ? '▲' : change < -0.05 ? '▼' : ''),
+          (change > 0.05 ? '+' : '') + fmt1.format(change)),
         h('td', { class: 'num', title: 'Last event ' + r.lastEventDay }, fmt.format(r.events30d)));
     }));
   }
@@ -334,9 +335,12 @@
   function moveCursors(i) {
     for (const svg of document.querySelectorAll('#charts svg.chart')) {
       const cursor = svg.querySelector('.cursor');
-      const px = i === null || !svg.cursorX ? -10 : svg.cursorX(i);
-      cursor.setAttribute('x1', px);
-      cursor.setAttribute('x2', px);
+      const on = i !== null && !!svg.cursorX;
+      cursor.classList.toggle('on', on);
+      if (on) {
+        cursor.setAttribute('x1', svg.cursorX(i));
+        cursor.setAttribute('x2', svg.cursorX(i));
+      }
     }
   }
 
@@ -399,7 +403,7 @@
         figure ? h('strong', { class: 'figure' }, figure) : null,
         e.level ? h('span', { class: 'level level-' + String(e.level).toLowerCase() }, String(e.level).toLowerCase() + ' alert') : null),
       h('p', { class: 'event-meta' },
-        [e.actor || e.actorKey, e.location].filter(Boolean).join(' · ') || '\u00a0',
+        [e.actor || (e.actorKey !== 'unknown' ? e.actorKey : null), e.location].filter(Boolean).join(' · ') || 'Actor not named',
         h('span', { class: 'muted' }, ' — ' + e.articleCount + (e.articleCount === 1 ? ' article, ' : ' articles, ')
           + sources.length + (sources.length === 1 ? ' source' : ' sources') + (sources.length ? ': ' + sources.join(', ') : ''))),
       detailed.length ? h('ul', { class: 'evidence' }, detailed.map((r) => h('li', null,
