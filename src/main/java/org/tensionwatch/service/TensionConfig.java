@@ -85,6 +85,19 @@ public interface TensionConfig {
         }
     }
 
+    Stream stream();
+
+    /** Live subscriptions over Server-Sent Events ({@code /api/stream/...}). */
+    interface Stream {
+        /** Open streams at most, over all three topics; one more gets 503. Each holds a Kafka consumer and a thread. */
+        @WithDefault("32")
+        int maxSubscriptions();
+
+        /** A comment line is sent after this long without an event, so that proxies keep the connection open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
     /** How reports become canonical events and indicators. */
     interface Indicators {
         /** Reports of one region, type and actor group whose days are at most this far apart are one occurrence. */
