@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.tensionwatch.avro.AlertSeverity;
@@ -119,22 +120,27 @@ class DashboardIT {
         alerts.send(raised);
 
         String card = "[data-testid='alert-item'][data-alert-id='injuries-spike|GE|" + today + "']";
-        await("alert shown").atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.cssSelector(card)).isEmpty());
-        WebElement alert = browser.findElement(By.cssSelector(card));
-        assertThat(alert.findElement(By.cssSelector("[data-testid='alert-message']")).getText())
-                .isEqualTo("GE injuries over 7 days: 31, threshold 20");
-        assertThat(alert.findElement(By.cssSelector("[data-testid='alert-severity']")).getText()).isEqualToIgnoringCase("high");
-        assertThat(alert.findElement(By.cssSelector("[data-testid='alert-evidence-link']")).getAttribute("href"))
-                .isEqualTo("https://news.example.org/test-wire/ge-injuries");
+        // the list re-renders as steps arrive, so every check finds the card afresh and a stale one is retried
+        await("alert shown").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    WebElement alert = browser.findElement(By.cssSelector(card));
+                    assertThat(alert.findElement(By.cssSelector("[data-testid='alert-message']")).getText())
+                            .isEqualTo("GE injuries over 7 days: 31, threshold 20");
+                    assertThat(alert.findElement(By.cssSelector("[data-testid='alert-severity']")).getText()).isEqualToIgnoringCase("high");
+                    assertThat(alert.findElement(By.cssSelector("[data-testid='alert-evidence-link']")).getAttribute("href"))
+                            .isEqualTo("https://news.example.org/test-wire/ge-injuries");
+                });
 
         // the next step of the same alert updates its card instead of adding one
         alerts.send(EscalationAlert.newBuilder(raised).setStatus(AlertStatus.ESCALATED).setSeverity(AlertSeverity.CRITICAL)
                 .setValue(48).setMessage("GE injuries over 7 days: 48, threshold 20").setUpdatedAt(Instant.now()).build());
-        await("alert escalated").atMost(Duration.ofSeconds(30)).until(() ->
-                "escalated".equals(browser.findElement(By.cssSelector(card)).getAttribute("data-status")));
-        assertThat(browser.findElements(By.cssSelector(card))).hasSize(1);
-        assertThat(browser.findElement(By.cssSelector(card + " [data-testid='alert-message']")).getText())
-                .isEqualTo("GE injuries over 7 days: 48, threshold 20");
+        await("alert escalated").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    assertThat(browser.findElement(By.cssSelector(card)).getAttribute("data-status")).isEqualTo("escalated");
+                    assertThat(browser.findElements(By.cssSelector(card))).hasSize(1);
+                    assertThat(browser.findElement(By.cssSelector(card + " [data-testid='alert-message']")).getText())
+                            .isEqualTo("GE injuries over 7 days: 48, threshold 20");
+                });
         assertThat(browser.executeScript("return window.tensionWatchPageMark;")).isEqualTo("still the same page");
 
         if (!SCREENSHOT.isBlank()) {
@@ -146,7 +152,8 @@ class DashboardIT {
         await("narrow layout").atMost(Duration.ofSeconds(10)).until(() -> (Boolean) browser.executeScript(
                 "return document.documentElement.scrollWidth <= window.innerWidth + 1;"));
         assertThat(byTestId("regions-table").isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.cssSelector(card)).isDisplayed()).isTrue();
+        await("alert on the narrow page").atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.cssSelector(card)).isDisplayed());
     }
 
     private void screenshot(Path target) throws IOException {
