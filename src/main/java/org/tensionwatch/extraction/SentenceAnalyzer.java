@@ -82,6 +82,8 @@ final class SentenceAnalyzer {
     private static final Pattern MASS = Pattern.compile("\\ben masse\\b|\\bmass\\b|\\bcollective(?:ly)?\\b");
     private static final Pattern GAP_BEFORE_BARE = Pattern.compile(
             "^\\s*(?:people\\s+|others\\s+)?(?:(?:were|was|have|has|had|been|are|reportedly|also|later|so far|confirmed)\\s+)*$");
+    private static final Pattern PASSIVE_AUXILIARIES = Pattern.compile(
+            "^\\s+(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|allegedly)\\s+)+$");
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|,? and|,? as well as)\\s*$");
     private static final Pattern LOCATION_CUE = Pattern.compile(
             "(?:\\bborder with\\s+|\\b(?:in|at|near|outside|around|across|from|into|to|of|on|inside|throughout)\\s+(?:the\\s+)?"
@@ -296,6 +298,15 @@ final class SentenceAnalyzer {
             out.add(new ArrayList<>());
         }
         String lower = s.lower();
+        boolean[] hasObject = new boolean[hits.size()];
+        for (int i = 0; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            for (CountMention c : figures) {
+                if (c.start() >= h.end() && c.countsPeople() && lower.substring(h.end(), c.start()).isBlank()) {
+                    hasObject[i] = true; // "detaining 17 people": the verb's own figure follows it
+                }
+            }
+        }
         int previousHit = -1;
         CountMention previous = null;
         for (CountMention c : figures) {
@@ -309,6 +320,9 @@ final class SentenceAnalyzer {
                 }
                 if (segment(boundaries, h.start(), lower.length())[0] != segment(boundaries, c.start(), lower.length())[0]) {
                     continue;
+                }
+                if (hasObject[i] && c.groupEnd() <= h.start()) {
+                    continue; // "to disperse thousands of protesters, detaining 17 people": the crowd is not detained
                 }
                 int gap = gap(lower, h, c, type);
                 if (gap >= 0 && gap < bestGap) {
@@ -354,6 +368,9 @@ final class SentenceAnalyzer {
             int gap = h.start() - c.groupEnd();
             if (!people) {
                 return GAP_BEFORE_BARE.matcher(lower.substring(c.end(), h.start())).matches() ? gap : -1;
+            }
+            if (gap > 0 && PASSIVE_AUXILIARIES.matcher(lower.substring(c.groupEnd(), h.start())).matches()) {
+                return 0; // "41 people had been detained": the subject of its own verb, not another clause's object
             }
             return gap <= (type == EventType.PROTEST ? 70 : 50) ? gap : -1;
         }

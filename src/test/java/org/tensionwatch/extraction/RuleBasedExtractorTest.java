@@ -148,6 +148,21 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void shouldLeaveACrowdThatIsDispersedToTheProtestNotToTheArrestsThatFollow() {
+        assertThat(extract("Police used water cannon to disperse several thousand protesters outside the assembly, detaining 17 people."))
+                .filteredOn(e -> e.count() != null)
+                .extracting(ExtractedEvent::type, ExtractedEvent::count)
+                .containsExactlyInAnyOrder(tuple(EventType.PROTEST, 1000L), tuple(EventType.ARREST, 17L));
+    }
+
+    @Test
+    void shouldGiveEachCoordinatedClauseItsOwnFigure() {
+        assertThat(extract("Police said 23 officers were among the injured and that 41 people had been detained."))
+                .extracting(ExtractedEvent::type, ExtractedEvent::count)
+                .containsExactlyInAnyOrder(tuple(EventType.INJURY, 23L), tuple(EventType.ARREST, 41L));
+    }
+
+    @Test
     void shouldReportItsVersion() {
         assertThat(EXTRACTOR.version()).startsWith("rules-");
     }
