@@ -57,6 +57,30 @@ public final class Gazetteer {
         return g;
     }
 
+    /**
+     * Words before a name that make it the other party of a relation, not a place where something happens:
+     * "the ambassador to Lithuania", "envoy to the UN", "talks with Moscow", "relations with Iran", "joining the EU".
+     */
+    private static final Pattern COUNTERPART = Pattern.compile(
+            "\\b(?:(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?(?: general)?|high commissioners?|charg[eé]s? d'affaires"
+                    + "|representatives?|delegates?|delegations?)\\s+(?:to|at|for)"
+                    + "|(?:talks|relations|ties|negotiations|dialogue|agreement|deal|treaty|accord|trade|cooperation|rapprochement"
+                    + "|normali[sz]ation|reconciliation|dispute|row|spat|rift|standoff|summit|phone call|alliance|partnership"
+                    + "|integration|accession|membership|friendship|rivalry)\\s+(?:with|between)"
+                    + "|\\bjoin(?:ing|ed|s)?)\\s+(?:the\\s+)?(?:\\p{L}+\\s+(?:and|or)\\s+(?:the\\s+)?)?$");
+    private static final int COUNTERPART_REACH = 45;
+
+    /** Whether the name at {@code place} is the other party of a relation ("ambassador to X", "talks with X"). */
+    public static boolean isCounterpart(String sentence, Place place) {
+        int from = Math.max(0, place.start() - COUNTERPART_REACH);
+        String before = sentence.substring(from, place.start()).toLowerCase(Locale.ROOT);
+        if (before.indexOf(" to ") < 0 && before.indexOf(" at ") < 0 && before.indexOf(" for ") < 0
+                && before.indexOf(" with ") < 0 && before.indexOf(" between ") < 0 && before.indexOf("join") < 0) {
+            return false;
+        }
+        return COUNTERPART.matcher(before).find();
+    }
+
     /** The English short name of a country code, or {@code null}. */
     public String countryName(String countryCode) {
         return countryNames.get(countryCode);

@@ -71,7 +71,11 @@ public final class RuleBasedExtractor implements EventExtractor {
     private String dominantCountry(List<Sentence> sentences) {
         Map<String, Double> weights = new HashMap<>();
         for (int i = 0; i < Math.min(CONTEXT_SENTENCES, sentences.size()); i++) {
-            for (Place p : gazetteer.find(sentences.get(i).text())) {
+            String text = sentences.get(i).text();
+            for (Place p : gazetteer.find(text)) {
+                if (Gazetteer.isCounterpart(text, p)) {
+                    continue; // "the ambassador to Lithuania" does not make the article about Lithuania
+                }
                 double w = switch (p.kind()) {
                     case PLACE -> 2.0;
                     case COUNTRY -> 1.5;

@@ -402,7 +402,7 @@ final class SentenceAnalyzer {
         } else if (SPEAKER_TYPES.contains(type)) {
             country = actorCountry(subject);
         } else if (country == null) {
-            country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(places);
+            country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(s.text(), places);
         }
         AlertLevel level = type == EventType.MILITARY_ALERT ? level(s.lower().substring(h.start(), h.end())) : null;
         boolean police = type == EventType.DEPLOYMENT
@@ -534,12 +534,12 @@ final class SentenceAnalyzer {
         Place best = null;
         int bestScore = Integer.MAX_VALUE;
         for (Place p : places) {
-            if (!p.isLocation()) {
+            if (!p.isLocation() || Gazetteer.isCounterpart(s.text(), p)) {
                 continue;
             }
             String before = s.lower().substring(Math.max(0, p.start() - 40), p.start());
             boolean cued = LOCATION_CUE.matcher(before).find() || before.endsWith("northern ") || before.endsWith("southern ")
-                    || before.endsWith("eastern ") || before.endsWith("western ");
+                    || before.endsWith("eastern ") || before.endsWith("western ") || before.endsWith("in central ");
             if (!cued) {
                 continue;
             }
@@ -566,9 +566,9 @@ final class SentenceAnalyzer {
         return cc;
     }
 
-    private static String firstCountry(List<Place> places) {
+    private static String firstCountry(String text, List<Place> places) {
         for (Place p : places) {
-            if (p.isLocation()) {
+            if (p.isLocation() && !Gazetteer.isCounterpart(text, p)) {
                 return p.countryCode();
             }
         }

@@ -163,6 +163,14 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void shouldNotPlaceAnEventInTheCountryAnEnvoyIsPostedTo() {
+        assertThat(extract("Two deputy ministers resigned in Tbilisi on Friday, and the ambassador to Lithuania stepped down."))
+                .extracting(ExtractedEvent::countryCode).containsOnly("GE");
+        assertThat(extract("The ambassador to Lithuania stepped down after talks with Poland failed."))
+                .extracting(ExtractedEvent::location, ExtractedEvent::countryCode).containsOnly(tuple(null, null));
+    }
+
+    @Test
     void shouldReportItsVersion() {
         assertThat(EXTRACTOR.version()).startsWith("rules-");
     }
