@@ -55,9 +55,8 @@ final class EventMerger {
             return false;
         }
         if (a.type() == EventType.APPEAL || a.type() == EventType.CONDEMNATION) {
-            if (!agree(a.countryCode(), b.countryCode())) {
-                return false;
-            }
+            // the speaker decides, not the country: an unnamed domestic speaker takes the article's country, which
+            // need not agree with the country named in another mention of the same speaker
             if (a.actor() == null || b.actor() == null) {
                 return sentencesApart <= 1; // "The statement called on...": the actor of the sentence before
             }

@@ -54,6 +54,12 @@ final class SentenceAnalyzer {
                     + "|avoid (?:\\w+ ){0,2}(?:escalation|violence|provocations?|confrontation|inflammatory|rhetoric)"
                     + "|diplomatic (?:solution|means|path)|hold fire|lay down (?:their )?arms|unilateral (?:actions?|steps|moves)"
                     + "|tolerance|cool heads|keep talking|stay engaged)\\b");
+    private static final Pattern INTERNATIONAL = Pattern.compile(
+            "\\b(?:EU|E\\.U\\.|European (?:Union|Commission|Council|Parliament)|Brussels|UN|U\\.N\\.|United Nations"
+                    + "|Secretary-General|UN Security Council|NATO|Nato|OSCE|African Union|AU|Council of Europe|ECOWAS|ASEAN"
+                    + "|Arab League|G7|G20|Red Cross|ICRC|Human Rights Watch|International Criminal Court|Vatican|Pope"
+                    + "|international community|Western (?:powers|governments|capitals|countries))\\b");
+    private static final Pattern PLACE_OF_OFFICE = Pattern.compile("\\b(?:in|for|to|on|with|at|from|over)\\s+(?:the\\s+)?$");
     private static final Pattern SPEECH = Pattern.compile(
             "\\b(?:said|says|told|stated|tweeted|wrote|added|indicated|claimed|insisted|according to)\\b");
     private static final Pattern ROLE = Pattern.compile(
@@ -400,7 +406,7 @@ final class SentenceAnalyzer {
         if (type == EventType.MILITARY_ALERT) {
             country = lastCountryBefore(s, places, h.start());
         } else if (SPEAKER_TYPES.contains(type)) {
-            country = actorCountry(subject);
+            country = speakerCountry(subject, country, ctx);
         } else if (country == null) {
             country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(s.text(), places);
         }
@@ -518,6 +524,34 @@ final class SentenceAnalyzer {
         }
         String[] words = text.split("\\s+");
         return words.length <= max ? text : String.join(" ", java.util.Arrays.copyOfRange(words, words.length - max, words.length));
+    }
+
+    /**
+     * The country of an appeal or condemnation, as the gold annotates it: the speaker's own country when the speaker
+     * is named by one ("Serbia's foreign ministry", "Russian diplomats"); none for an international body or several
+     * countries speaking together ("the EU", "the UN Secretary-General", "the EU and the United States"); otherwise a
+     * domestic speaker ("the army", "the RSF", "rights groups"), whose statement belongs to where the sentence places
+     * it or to the article's main country.
+     */
+    private String speakerCountry(String subject, String sentenceCountry, ArticleContext ctx) {
+        String fallback = sentenceCountry != null ? sentenceCountry : ctx.defaultCountry();
+        if (subject == null) {
+            return fallback;
+        }
+        if (INTERNATIONAL.matcher(subject).find()) {
+            return null;
+        }
+        String found = null;
+        for (Place p : gazetteer.find(subject)) {
+            if (PLACE_OF_OFFICE.matcher(subject.substring(Math.max(0, p.start() - 12), p.start())).find()) {
+                continue; // "the U.S. embassy in Pristina", "the office for Kosovo": not whose the speaker is
+            }
+            if (found != null && !found.equals(p.countryCode())) {
+                return null; // "the United States and Britain"
+            }
+            found = p.countryCode();
+        }
+        return found != null ? found : fallback;
     }
 
     private String actorCountry(String subject) {

@@ -171,6 +171,16 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void shouldGiveAStatementTheSpeakersCountryOrElseTheArticlesButNoneForInternationalBodies() {
+        String article = "Shelling killed 12 civilians in Kharkiv on Tuesday.\n"
+                + "The army accused the enemy of targeting homes.\n"
+                + "The EU and the United States condemned the attack.\n"
+                + "Russia's foreign ministry denounced the accusations.";
+        assertThat(extract(article)).filteredOn(e -> e.type() == EventType.CONDEMNATION)
+                .extracting(ExtractedEvent::countryCode).containsExactly("UA", null, "RU");
+    }
+
+    @Test
     void shouldReportItsVersion() {
         assertThat(EXTRACTOR.version()).startsWith("rules-");
     }
