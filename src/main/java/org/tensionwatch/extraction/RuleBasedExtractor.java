@@ -54,9 +54,11 @@ public final class RuleBasedExtractor implements EventExtractor {
         List<Sentence> sentences = splitter.split(outcome.text());
         ArticleContext ctx = new ArticleContext(article.publishedOn(), dominantCountry(sentences));
         List<EventMerger.Mention> events = new ArrayList<>();
+        int headlineEnd = article.title().isBlank() ? 0 : article.title().length();
         for (int i = 0; i < sentences.size(); i++) {
+            boolean headline = sentences.get(i).start() < headlineEnd;
             for (ExtractedEvent e : analyzer.analyze(sentences.get(i), ctx)) {
-                events.add(new EventMerger.Mention(e, i));
+                events.add(new EventMerger.Mention(e, i, headline));
             }
         }
         return new ExtractionResult(merger.merge(events), outcome.note(), sentences.size());

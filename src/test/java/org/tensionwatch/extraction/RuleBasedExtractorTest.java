@@ -181,6 +181,19 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void shouldFoldAVagueHeadlineFigureIntoTheBodyEventItSummarizes() {
+        List<ExtractedEvent> events = EXTRACTOR.extract(new ArticleText("Dozens dead as fighting flares in border town",
+                "Fighting between rival militias killed at least 42 civilians in Kharkiv on Tuesday.", WEDNESDAY));
+        assertThat(events).filteredOn(e -> e.type() == EventType.FATALITY)
+                .extracting(ExtractedEvent::count, ExtractedEvent::qualifier, ExtractedEvent::actor)
+                .containsExactly(tuple(42L, Qualifier.AT_LEAST, "civilians"));
+        assertThat(EXTRACTOR.extract(new ArticleText("Hundreds hurt as fighting flares in border town",
+                "Shelling injured five soldiers in Kharkiv on Tuesday.", WEDNESDAY)))
+                .filteredOn(e -> e.type() == EventType.INJURY).extracting(ExtractedEvent::count)
+                .containsExactlyInAnyOrder(100L, 5L);
+    }
+
+    @Test
     void shouldReportItsVersion() {
         assertThat(EXTRACTOR.version()).startsWith("rules-");
     }
