@@ -59,6 +59,11 @@ final class SentenceAnalyzer {
                     + "|Secretary-General|UN Security Council|NATO|Nato|OSCE|African Union|AU|Council of Europe|ECOWAS|ASEAN"
                     + "|Arab League|G7|G20|Red Cross|ICRC|Human Rights Watch|International Criminal Court|Vatican|Pope"
                     + "|international community|Western (?:powers|governments|capitals|countries))\\b");
+    private static final Pattern SUPPRESSION = Pattern.compile(
+            "(?i)\\b(?:dispers\\w*|break(?:s|ing)? up|broke(?:n)? up|clear(?:s|ed|ing)?|ban(?:s|ned|ning)?|crack(?:s|ed|ing)? down"
+                    + "|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|(?:fire[sd]?|firing|open(?:s|ed)? fire) (?:on|at|into|upon)|tear-?gass\\w*"
+                    + "|surround\\w*|remov\\w*|dismantl\\w*|prevent\\w*|halt(?:s|ed|ing)?|(?:turn|use)[sd]? (?:tear gas|water cannon)"
+                    + "|charg(?:e|es|ed|ing) (?:at|into))\\b");
     private static final Pattern PLACE_OF_OFFICE = Pattern.compile("\\b(?:in|for|to|on|with|at|from|over)\\s+(?:the\\s+)?$");
     private static final Pattern SPEECH = Pattern.compile(
             "\\b(?:said|says|told|stated|tweeted|wrote|added|indicated|claimed|insisted|according to)\\b");
@@ -395,7 +400,9 @@ final class SentenceAnalyzer {
         LocalDate when = DateResolver.nearest(times, h.start());
         String clause = subjectBefore(s, seg[0], h.start());
         String subject = lastWords(clause, 9);
-        String actor = actors.normalize(ActorPhrase.of(clause));
+        String actor = type == EventType.PROTEST && clause != null && SUPPRESSION.matcher(clause).find()
+                ? null // "riot police disperse Tbilisi rally": whoever breaks up a protest is not protesting
+                : actors.normalize(ActorPhrase.of(clause));
         Place where = location(s, places, h.start());
         String location = where == null ? null : where.name();
         String country = where == null ? null : where.countryCode();

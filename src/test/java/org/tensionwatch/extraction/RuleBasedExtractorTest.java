@@ -194,6 +194,23 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void shouldNotTakeThePoliceWhoDisperseAProtestForItsProtesters() {
+        assertThat(extract("Riot police dispersed a rally of about 2,000 students in Belgrade."))
+                .filteredOn(e -> e.type() == EventType.PROTEST)
+                .extracting(ExtractedEvent::count, ExtractedEvent::actor).containsExactly(tuple(2000L, "students"));
+        assertThat(extract("Riot police disperse Tbilisi rally with water cannon."))
+                .filteredOn(e -> e.type() == EventType.PROTEST).extracting(ExtractedEvent::actor).containsOnlyNulls();
+    }
+
+    @Test
+    void shouldReadMedicalTreatmentAsAnInjury() {
+        assertThat(extract("Opposition leaders said dozens of demonstrators needed medical treatment."))
+                .extracting(ExtractedEvent::type, ExtractedEvent::count, ExtractedEvent::qualifier)
+                .containsExactly(tuple(EventType.INJURY, 12L, Qualifier.VAGUE));
+        assertThat(extract("The detainees were denied medical treatment.")).isEmpty();
+    }
+
+    @Test
     void shouldReportItsVersion() {
         assertThat(EXTRACTOR.version()).startsWith("rules-");
     }
