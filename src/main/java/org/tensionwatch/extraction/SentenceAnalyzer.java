@@ -613,7 +613,12 @@ final class SentenceAnalyzer {
                 return p.countryCode();
             }
         }
-        return places.isEmpty() ? null : places.get(0).countryCode();
+        for (Place p : places) {
+            if (!Gazetteer.isCounterpart(text, p)) {
+                return p.countryCode(); // a demonym: "Georgian police"
+            }
+        }
+        return null;
     }
 
     private static double clamp(double v) {
