@@ -211,6 +211,13 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void shouldReadAReportedAnnouncementOfADeploymentButNotAConditionalOne() {
+        assertThat(extract("The interior ministry said it would send 1,200 police officers to the region."))
+                .extracting(ExtractedEvent::type, ExtractedEvent::count).containsExactly(tuple(EventType.DEPLOYMENT, 1200L));
+        assertThat(extract("The president said he would send troops if the unrest spread.")).isEmpty();
+    }
+
+    @Test
     void shouldReportItsVersion() {
         assertThat(EXTRACTOR.version()).startsWith("rules-");
     }
