@@ -70,15 +70,24 @@ public final class Gazetteer {
                     + "|\\bjoin(?:ing|ed|s)?)\\s+(?:the\\s+)?(?:\\p{L}+\\s+(?:and|or)\\s+(?:the\\s+)?)?$");
     private static final int COUNTERPART_REACH = 45;
 
-    /** Whether the name at {@code place} is the other party of a relation ("ambassador to X", "talks with X"). */
-    public static boolean isCounterpart(String sentence, Place place) {
+    /**
+     * Whether the name at {@code place} is the other party of a relation ("ambassador to X", "talks with X");
+     * {@code lower} is the lower-cased sentence.
+     */
+    public static boolean isCounterpart(String lower, Place place) {
         int from = Math.max(0, place.start() - COUNTERPART_REACH);
-        String before = sentence.substring(from, place.start()).toLowerCase(Locale.ROOT);
-        if (before.indexOf(" to ") < 0 && before.indexOf(" at ") < 0 && before.indexOf(" for ") < 0
-                && before.indexOf(" with ") < 0 && before.indexOf(" between ") < 0 && before.indexOf("join") < 0) {
+        int to = place.start();
+        if (!within(lower, " to ", from, to) && !within(lower, " with ", from, to) && !within(lower, " at ", from, to)
+                && !within(lower, " for ", from, to) && !within(lower, " between ", from, to)
+                && !within(lower, "join", from, to)) {
             return false;
         }
-        return COUNTERPART.matcher(before).find();
+        return COUNTERPART.matcher(lower).region(from, to).useTransparentBounds(true).find();
+    }
+
+    private static boolean within(String s, String word, int from, int to) {
+        int i = s.indexOf(word, from);
+        return i >= 0 && i + word.length() <= to + 1;
     }
 
     /** The English short name of a country code, or {@code null}. */

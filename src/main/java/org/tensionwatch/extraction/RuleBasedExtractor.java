@@ -73,9 +73,9 @@ public final class RuleBasedExtractor implements EventExtractor {
     private String dominantCountry(List<Sentence> sentences) {
         Map<String, Double> weights = new HashMap<>();
         for (int i = 0; i < Math.min(CONTEXT_SENTENCES, sentences.size()); i++) {
-            String text = sentences.get(i).text();
-            for (Place p : gazetteer.find(text)) {
-                if (Gazetteer.isCounterpart(text, p)) {
+            Sentence sentence = sentences.get(i);
+            for (Place p : gazetteer.find(sentence.text())) {
+                if (Gazetteer.isCounterpart(sentence.lower(), p)) {
                     continue; // "the ambassador to Lithuania" does not make the article about Lithuania
                 }
                 double w = switch (p.kind()) {

@@ -60,7 +60,7 @@ final class SentenceAnalyzer {
                     + "|Arab League|G7|G20|Red Cross|ICRC|Human Rights Watch|International Criminal Court|Vatican|Pope"
                     + "|international community|Western (?:powers|governments|capitals|countries))\\b");
     private static final Pattern SUPPRESSION = Pattern.compile(
-            "(?i)\\b(?:dispers\\w*|break(?:s|ing)? up|broke(?:n)? up|clear(?:s|ed|ing)?|ban(?:s|ned|ning)?|crack(?:s|ed|ing)? down"
+            "\\b(?:dispers\\w*|break(?:s|ing)? up|broke(?:n)? up|clear(?:s|ed|ing)?|ban(?:s|ned|ning)?|crack(?:s|ed|ing)? down"
                     + "|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|(?:fire[sd]?|firing|open(?:s|ed)? fire) (?:on|at|into|upon)|tear-?gass\\w*"
                     + "|surround\\w*|remov\\w*|dismantl\\w*|prevent\\w*|halt(?:s|ed|ing)?|(?:turn|use)[sd]? (?:tear gas|water cannon)"
                     + "|charg(?:e|es|ed|ing) (?:at|into))\\b");
@@ -313,7 +313,7 @@ final class SentenceAnalyzer {
         for (int i = 0; i < hits.size(); i++) {
             Hit h = hits.get(i);
             for (CountMention c : figures) {
-                if (c.start() >= h.end() && c.countsPeople() && lower.substring(h.end(), c.start()).isBlank()) {
+                if (c.start() >= h.end() && c.countsPeople() && blank(lower, h.end(), c.start())) {
                     hasObject[i] = true; // "detaining 17 people": the verb's own figure follows it
                 }
             }
@@ -355,6 +355,15 @@ final class SentenceAnalyzer {
         return out;
     }
 
+    private static boolean blank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Characters between a trigger and a figure it may count, or -1 when it cannot count it. */
     private static int gap(String lower, Hit h, CountMention c, EventType type) {
         boolean people = c.countsPeople();
@@ -380,7 +389,7 @@ final class SentenceAnalyzer {
             if (!people) {
                 return GAP_BEFORE_BARE.matcher(lower.substring(c.end(), h.start())).matches() ? gap : -1;
             }
-            if (gap > 0 && PASSIVE_AUXILIARIES.matcher(lower.substring(c.groupEnd(), h.start())).matches()) {
+            if (gap > 0 && gap <= 40 && PASSIVE_AUXILIARIES.matcher(lower.substring(c.groupEnd(), h.start())).matches()) {
                 return 0; // "41 people had been detained": the subject of its own verb, not another clause's object
             }
             return gap <= (type == EventType.PROTEST ? 70 : 50) ? gap : -1;
@@ -400,7 +409,8 @@ final class SentenceAnalyzer {
         LocalDate when = DateResolver.nearest(times, h.start());
         String clause = subjectBefore(s, seg[0], h.start());
         String subject = lastWords(clause, 9);
-        String actor = type == EventType.PROTEST && clause != null && SUPPRESSION.matcher(clause).find()
+        String actor = type == EventType.PROTEST && clause != null
+                && SUPPRESSION.matcher(clause.toLowerCase(java.util.Locale.ROOT)).find()
                 ? null // "riot police disperse Tbilisi rally": whoever breaks up a protest is not protesting
                 : actors.normalize(ActorPhrase.of(clause));
         Place where = location(s, places, h.start());
@@ -415,7 +425,7 @@ final class SentenceAnalyzer {
         } else if (SPEAKER_TYPES.contains(type)) {
             country = speakerCountry(subject, country, ctx);
         } else if (country == null) {
-            country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(s.text(), places);
+            country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(s.lower(), places);
         }
         AlertLevel level = type == EventType.MILITARY_ALERT ? level(s.lower().substring(h.start(), h.end())) : null;
         boolean police = type == EventType.DEPLOYMENT
@@ -575,7 +585,7 @@ final class SentenceAnalyzer {
         Place best = null;
         int bestScore = Integer.MAX_VALUE;
         for (Place p : places) {
-            if (!p.isLocation() || Gazetteer.isCounterpart(s.text(), p)) {
+            if (!p.isLocation() || Gazetteer.isCounterpart(s.lower(), p)) {
                 continue;
             }
             String before = s.lower().substring(Math.max(0, p.start() - 40), p.start());
@@ -607,14 +617,14 @@ final class SentenceAnalyzer {
         return cc;
     }
 
-    private static String firstCountry(String text, List<Place> places) {
+    private static String firstCountry(String lower, List<Place> places) {
         for (Place p : places) {
-            if (p.isLocation() && !Gazetteer.isCounterpart(text, p)) {
+            if (p.isLocation() && !Gazetteer.isCounterpart(lower, p)) {
                 return p.countryCode();
             }
         }
         for (Place p : places) {
-            if (!Gazetteer.isCounterpart(text, p)) {
+            if (!Gazetteer.isCounterpart(lower, p)) {
                 return p.countryCode(); // a demonym: "Georgian police"
             }
         }
