@@ -43,8 +43,51 @@ public final class DateResolver {
                     + "|this month|recently|days ago|weeks ago|last weekend|this weekend|at the weekend)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** The time expressions of the sentence, in order of appearance. */
+    /**
+     * A wire dateline before the dash: "LIMA, Nov 18 -", "KHARTOUM, March 18 (Agency) -", "BRUSSELS, Belgium (AP) —":
+     * capitalised place words, an optional day and an optional agency in brackets.
+     */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^\\p{Lu}[\\p{L}.'’-]*(?:[ ,]+\\p{Lu}[\\p{L}.'’-]*){0,4}(?:,?\\s*(?:(?:" + MONTHS + ")\\s+\\d{1,2}"
+                    + "|\\d{1,2}\\s+(?:" + MONTHS + ")))?(?:,?\\s*\\((?:[^()]{1,50})\\))?\\s*$");
+    private static final int MAX_DATELINE = 90;
+
+    /** Where the sentence's wire dateline ends (after its dash), or 0 when it has none. */
+    static int datelineEnd(String text) {
+        int limit = Math.min(text.length(), MAX_DATELINE);
+        for (int i = 1; i < limit - 1; i++) {
+            char c = text.charAt(i);
+            if ((c == '-' || c == '–' || c == '—') && text.charAt(i - 1) == ' ' && i + 1 < text.length()
+                    && (text.charAt(i + 1) == ' ' || c == '-' && text.charAt(i + 1) == '-')) {
+                return DATELINE.matcher(text.substring(0, i)).matches() ? i + 1 : 0;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The time expressions of the sentence, in order of appearance. A date in the wire dateline is the day of
+     * filing, not of any event, and is left out: "LIMA, Nov 18 - ... killed on Tuesday" happened on Tuesday.
+     */
     public List<DateMention> find(Sentence sentence, LocalDate published) {
+        List<DateMention> all = findAll(sentence, published);
+        if (all.isEmpty() || !Character.isUpperCase(sentence.text().charAt(0))) {
+            return all;
+        }
+        int dateline = datelineEnd(sentence.text());
+        if (dateline == 0) {
+            return all;
+        }
+        List<DateMention> out = new ArrayList<>(all.size());
+        for (DateMention d : all) {
+            if (d.start() >= dateline) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private List<DateMention> findAll(Sentence sentence, LocalDate published) {
         String text = sentence.text();
         String lower = sentence.lower();
         List<DateMention> out = new ArrayList<>();

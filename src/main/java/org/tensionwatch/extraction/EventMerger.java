@@ -15,30 +15,64 @@ import org.tensionwatch.domain.Qualifier;
  */
 final class EventMerger {
 
-    /** An event as read from one sentence, with the sentence's position in the article. */
-    record Mention(ExtractedEvent event, int sentence) {
+    /** An event as read from one sentence, with the sentence's position in the article and whether it is the headline. */
+    record Mention(ExtractedEvent event, int sentence, boolean headline) {
+
+        Mention(ExtractedEvent event, int sentence) {
+            this(event, sentence, false);
+        }
     }
 
     List<ExtractedEvent> merge(List<Mention> mentions) {
         List<ExtractedEvent> out = new ArrayList<>();
         List<Integer> lastSentence = new ArrayList<>();
+        List<Boolean> headlineOnly = new ArrayList<>();
         for (Mention m : mentions) {
             ExtractedEvent e = m.event();
             int into = -1;
+            boolean summary = false;
             for (int i = 0; i < out.size() && into < 0; i++) {
                 if (compatible(out.get(i), e, m.sentence() - lastSentence.get(i))) {
                     into = i;
+                } else if (headlineOnly.get(i) && !m.headline() && summarizes(out.get(i), e)) {
+                    into = i;
+                    summary = true;
                 }
             }
             if (into < 0) {
                 out.add(e);
                 lastSentence.add(m.sentence());
+                headlineOnly.add(m.headline());
             } else {
-                out.set(into, combine(out.get(into), e));
+                // the body tells the event in full: its figure, actor and evidence come first, the headline fills gaps
+                boolean fromHeadline = headlineOnly.get(into) && !m.headline();
+                out.set(into, fromHeadline || summary ? combine(e, out.get(into)) : combine(out.get(into), e));
                 lastSentence.set(into, m.sentence());
+                headlineOnly.set(into, headlineOnly.get(into) && m.headline());
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a headline event is the summary of a body event: same type, day and country, and a figure the body's
+     * covers - "Dozens dead" for "killed at least 42 civilians", "Insurgents kill 11" for "killing 11 civilians";
+     * the headline's subject is often the perpetrator, so actors are not compared.
+     */
+    private static boolean summarizes(ExtractedEvent headline, ExtractedEvent body) {
+        if (headline.type() != body.type() || !agree(headline.occurredOn(), body.occurredOn())
+                || !agree(headline.countryCode(), body.countryCode())
+                || headline.type() == EventType.APPEAL || headline.type() == EventType.CONDEMNATION) {
+            return false;
+        }
+        if (agreeCounts(headline, body)) {
+            return true;
+        }
+        if (headline.qualifier() != Qualifier.VAGUE || body.count() == null) {
+            return false;
+        }
+        long unit = headline.count();
+        return body.count() >= unit && body.count() < unit * 10; // "dozens" 12..119, "hundreds" 100..999
     }
 
     private static boolean compatible(ExtractedEvent a, ExtractedEvent b, int sentencesApart) {
@@ -55,9 +89,8 @@ final class EventMerger {
             return false;
         }
         if (a.type() == EventType.APPEAL || a.type() == EventType.CONDEMNATION) {
-            if (!agree(a.countryCode(), b.countryCode())) {
-                return false;
-            }
+            // the speaker decides, not the country: an unnamed domestic speaker takes the article's country, which
+            // need not agree with the country named in another mention of the same speaker
             if (a.actor() == null || b.actor() == null) {
                 return sentencesApart <= 1; // "The statement called on...": the actor of the sentence before
             }

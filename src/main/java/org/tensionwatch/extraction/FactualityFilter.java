@@ -24,6 +24,10 @@ public final class FactualityFilter {
                     + "|announce(?:d)? (?:plans?|intention)|will)\\b");
     private static final Pattern SPEECH_MODAL = Pattern.compile(
             "\\b(?:would|could|might|may|should|if|unless|threaten(?:s|ed|ing)? to|refus(?:e|ed|es|ing) to|will not|won't)\\b");
+    /** "The ministry said it would send": an announcement reported in the past, not a hypothetical. */
+    private static final Pattern REPORTED_WOULD = Pattern.compile(
+            "\\b(?:said|announced|confirmed|told \\w+|stated)\\s+(?:on \\w+\\s+)?(?:that\\s+)?(?:it|he|she|they|the \\w+)\\s+would\\s+$");
+    private static final Pattern IF_AFTER = Pattern.compile("\\b(?:if|unless|should|in case)\\b");
     private static final Pattern NEGATION = Pattern.compile(
             "(?:\\b(?:no|not|never|without|nobody|none|neither|nor|denied|denies|deny|denying)\\b|n't\\b)[^,;]{0,20}$");
     private static final Pattern HISTORY = Pattern.compile(
@@ -106,9 +110,10 @@ public final class FactualityFilter {
             java.util.regex.Matcher m = f.matcher();
             while (f.find()) {
                 String cue = m.group();
-                if ((cue.equals("will") || cue.equals("would") && near.endsWith(" be "))
+                if ((cue.equals("will") || cue.equals("would") && (near.endsWith(" be ") || REPORTED_WOULD.matcher(near).find()
+                        && !BoundaryFind.found(IF_AFTER, lower.substring(triggerEnd, segmentEnd))))
                         && (type == EventType.DEPLOYMENT || type == EventType.MILITARY_ALERT)) {
-                    continue; // an announced deployment is one: "will send", "would be sent"
+                    continue; // an announced deployment is one: "will send", "would be sent", "said it would send"
                 }
                 return "modal: " + cue;
             }

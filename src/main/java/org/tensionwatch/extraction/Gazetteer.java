@@ -57,6 +57,39 @@ public final class Gazetteer {
         return g;
     }
 
+    /**
+     * Words before a name that make it the other party of a relation, not a place where something happens:
+     * "the ambassador to Lithuania", "envoy to the UN", "talks with Moscow", "relations with Iran", "joining the EU".
+     */
+    private static final Pattern COUNTERPART = Pattern.compile(
+            "\\b(?:(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?(?: general)?|high commissioners?|charg[eé]s? d'affaires"
+                    + "|representatives?|delegates?|delegations?)\\s+(?:to|at|for)"
+                    + "|(?:talks|relations|ties|negotiations|dialogue|agreement|deal|treaty|accord|trade|cooperation|rapprochement"
+                    + "|normali[sz]ation|reconciliation|dispute|row|spat|rift|standoff|summit|phone call|alliance|partnership"
+                    + "|integration|accession|membership|friendship|rivalry)\\s+(?:with|between)"
+                    + "|\\bjoin(?:ing|ed|s)?)\\s+(?:the\\s+)?(?:\\p{L}+\\s+(?:and|or)\\s+(?:the\\s+)?)?$");
+    private static final int COUNTERPART_REACH = 45;
+
+    /**
+     * Whether the name at {@code place} is the other party of a relation ("ambassador to X", "talks with X");
+     * {@code lower} is the lower-cased sentence.
+     */
+    public static boolean isCounterpart(String lower, Place place) {
+        int from = Math.max(0, place.start() - COUNTERPART_REACH);
+        int to = place.start();
+        if (!within(lower, " to ", from, to) && !within(lower, " with ", from, to) && !within(lower, " at ", from, to)
+                && !within(lower, " for ", from, to) && !within(lower, " between ", from, to)
+                && !within(lower, "join", from, to)) {
+            return false;
+        }
+        return COUNTERPART.matcher(lower).region(from, to).useTransparentBounds(true).find();
+    }
+
+    private static boolean within(String s, String word, int from, int to) {
+        int i = s.indexOf(word, from);
+        return i >= 0 && i + word.length() <= to + 1;
+    }
+
     /** The English short name of a country code, or {@code null}. */
     public String countryName(String countryCode) {
         return countryNames.get(countryCode);

@@ -16,7 +16,7 @@ import org.tensionwatch.domain.ExtractedEvent;
 public final class RuleBasedExtractor implements EventExtractor {
 
     /** Changes whenever the output for some input may change. */
-    public static final String VERSION = "rules-1.0";
+    public static final String VERSION = "rules-1.1";
 
     private static final int CONTEXT_SENTENCES = 4;
 
@@ -54,9 +54,11 @@ public final class RuleBasedExtractor implements EventExtractor {
         List<Sentence> sentences = splitter.split(outcome.text());
         ArticleContext ctx = new ArticleContext(article.publishedOn(), dominantCountry(sentences));
         List<EventMerger.Mention> events = new ArrayList<>();
+        int headlineEnd = article.title().isBlank() ? 0 : article.title().length();
         for (int i = 0; i < sentences.size(); i++) {
+            boolean headline = sentences.get(i).start() < headlineEnd;
             for (ExtractedEvent e : analyzer.analyze(sentences.get(i), ctx)) {
-                events.add(new EventMerger.Mention(e, i));
+                events.add(new EventMerger.Mention(e, i, headline));
             }
         }
         return new ExtractionResult(merger.merge(events), outcome.note(), sentences.size());
@@ -71,7 +73,11 @@ public final class RuleBasedExtractor implements EventExtractor {
     private String dominantCountry(List<Sentence> sentences) {
         Map<String, Double> weights = new HashMap<>();
         for (int i = 0; i < Math.min(CONTEXT_SENTENCES, sentences.size()); i++) {
-            for (Place p : gazetteer.find(sentences.get(i).text())) {
+            Sentence sentence = sentences.get(i);
+            for (Place p : gazetteer.find(sentence.text())) {
+                if (Gazetteer.isCounterpart(sentence.lower(), p)) {
+                    continue; // "the ambassador to Lithuania" does not make the article about Lithuania
+                }
                 double w = switch (p.kind()) {
                     case PLACE -> 2.0;
                     case COUNTRY -> 1.5;

@@ -54,6 +54,17 @@ final class SentenceAnalyzer {
                     + "|avoid (?:\\w+ ){0,2}(?:escalation|violence|provocations?|confrontation|inflammatory|rhetoric)"
                     + "|diplomatic (?:solution|means|path)|hold fire|lay down (?:their )?arms|unilateral (?:actions?|steps|moves)"
                     + "|tolerance|cool heads|keep talking|stay engaged)\\b");
+    private static final Pattern INTERNATIONAL = Pattern.compile(
+            "\\b(?:EU|E\\.U\\.|European (?:Union|Commission|Council|Parliament)|Brussels|UN|U\\.N\\.|United Nations"
+                    + "|Secretary-General|UN Security Council|NATO|Nato|OSCE|African Union|AU|Council of Europe|ECOWAS|ASEAN"
+                    + "|Arab League|G7|G20|Red Cross|ICRC|Human Rights Watch|International Criminal Court|Vatican|Pope"
+                    + "|international community|Western (?:powers|governments|capitals|countries))\\b");
+    private static final Pattern SUPPRESSION = Pattern.compile(
+            "\\b(?:dispers\\w*|break(?:s|ing)? up|broke(?:n)? up|clear(?:s|ed|ing)?|ban(?:s|ned|ning)?|crack(?:s|ed|ing)? down"
+                    + "|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|(?:fire[sd]?|firing|open(?:s|ed)? fire) (?:on|at|into|upon)|tear-?gass\\w*"
+                    + "|surround\\w*|remov\\w*|dismantl\\w*|prevent\\w*|halt(?:s|ed|ing)?|(?:turn|use)[sd]? (?:tear gas|water cannon)"
+                    + "|charg(?:e|es|ed|ing) (?:at|into))\\b");
+    private static final Pattern PLACE_OF_OFFICE = Pattern.compile("\\b(?:in|for|to|on|with|at|from|over)\\s+(?:the\\s+)?$");
     private static final Pattern SPEECH = Pattern.compile(
             "\\b(?:said|says|told|stated|tweeted|wrote|added|indicated|claimed|insisted|according to)\\b");
     private static final Pattern ROLE = Pattern.compile(
@@ -82,6 +93,8 @@ final class SentenceAnalyzer {
     private static final Pattern MASS = Pattern.compile("\\ben masse\\b|\\bmass\\b|\\bcollective(?:ly)?\\b");
     private static final Pattern GAP_BEFORE_BARE = Pattern.compile(
             "^\\s*(?:people\\s+|others\\s+)?(?:(?:were|was|have|has|had|been|are|reportedly|also|later|so far|confirmed)\\s+)*$");
+    private static final Pattern PASSIVE_AUXILIARIES = Pattern.compile(
+            "^\\s+(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|allegedly)\\s+)+$");
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|,? and|,? as well as)\\s*$");
     private static final Pattern LOCATION_CUE = Pattern.compile(
             "(?:\\bborder with\\s+|\\b(?:in|at|near|outside|around|across|from|into|to|of|on|inside|throughout)\\s+(?:the\\s+)?"
@@ -296,6 +309,15 @@ final class SentenceAnalyzer {
             out.add(new ArrayList<>());
         }
         String lower = s.lower();
+        boolean[] hasObject = new boolean[hits.size()];
+        for (int i = 0; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            for (CountMention c : figures) {
+                if (c.start() >= h.end() && c.countsPeople() && blank(lower, h.end(), c.start())) {
+                    hasObject[i] = true; // "detaining 17 people": the verb's own figure follows it
+                }
+            }
+        }
         int previousHit = -1;
         CountMention previous = null;
         for (CountMention c : figures) {
@@ -309,6 +331,9 @@ final class SentenceAnalyzer {
                 }
                 if (segment(boundaries, h.start(), lower.length())[0] != segment(boundaries, c.start(), lower.length())[0]) {
                     continue;
+                }
+                if (hasObject[i] && c.groupEnd() <= h.start()) {
+                    continue; // "to disperse thousands of protesters, detaining 17 people": the crowd is not detained
                 }
                 int gap = gap(lower, h, c, type);
                 if (gap >= 0 && gap < bestGap) {
@@ -328,6 +353,15 @@ final class SentenceAnalyzer {
             }
         }
         return out;
+    }
+
+    private static boolean blank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Characters between a trigger and a figure it may count, or -1 when it cannot count it. */
@@ -355,6 +389,9 @@ final class SentenceAnalyzer {
             if (!people) {
                 return GAP_BEFORE_BARE.matcher(lower.substring(c.end(), h.start())).matches() ? gap : -1;
             }
+            if (gap > 0 && gap <= 40 && PASSIVE_AUXILIARIES.matcher(lower.substring(c.groupEnd(), h.start())).matches()) {
+                return 0; // "41 people had been detained": the subject of its own verb, not another clause's object
+            }
             return gap <= (type == EventType.PROTEST ? 70 : 50) ? gap : -1;
         }
         if (people && c.start() < h.start() && c.groupEnd() >= h.end()) {
@@ -372,7 +409,10 @@ final class SentenceAnalyzer {
         LocalDate when = DateResolver.nearest(times, h.start());
         String clause = subjectBefore(s, seg[0], h.start());
         String subject = lastWords(clause, 9);
-        String actor = actors.normalize(ActorPhrase.of(clause));
+        String actor = type == EventType.PROTEST && clause != null
+                && SUPPRESSION.matcher(clause.toLowerCase(java.util.Locale.ROOT)).find()
+                ? null // "riot police disperse Tbilisi rally": whoever breaks up a protest is not protesting
+                : actors.normalize(ActorPhrase.of(clause));
         Place where = location(s, places, h.start());
         String location = where == null ? null : where.name();
         String country = where == null ? null : where.countryCode();
@@ -383,9 +423,9 @@ final class SentenceAnalyzer {
         if (type == EventType.MILITARY_ALERT) {
             country = lastCountryBefore(s, places, h.start());
         } else if (SPEAKER_TYPES.contains(type)) {
-            country = actorCountry(subject);
+            country = speakerCountry(subject, country, ctx);
         } else if (country == null) {
-            country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(places);
+            country = ctx.defaultCountry() != null ? ctx.defaultCountry() : firstCountry(s.lower(), places);
         }
         AlertLevel level = type == EventType.MILITARY_ALERT ? level(s.lower().substring(h.start(), h.end())) : null;
         boolean police = type == EventType.DEPLOYMENT
@@ -503,6 +543,34 @@ final class SentenceAnalyzer {
         return words.length <= max ? text : String.join(" ", java.util.Arrays.copyOfRange(words, words.length - max, words.length));
     }
 
+    /**
+     * The country of an appeal or condemnation, as the gold annotates it: the speaker's own country when the speaker
+     * is named by one ("Serbia's foreign ministry", "Russian diplomats"); none for an international body or several
+     * countries speaking together ("the EU", "the UN Secretary-General", "the EU and the United States"); otherwise a
+     * domestic speaker ("the army", "the RSF", "rights groups"), whose statement belongs to where the sentence places
+     * it or to the article's main country.
+     */
+    private String speakerCountry(String subject, String sentenceCountry, ArticleContext ctx) {
+        String fallback = sentenceCountry != null ? sentenceCountry : ctx.defaultCountry();
+        if (subject == null) {
+            return fallback;
+        }
+        if (INTERNATIONAL.matcher(subject).find()) {
+            return null;
+        }
+        String found = null;
+        for (Place p : gazetteer.find(subject)) {
+            if (PLACE_OF_OFFICE.matcher(subject.substring(Math.max(0, p.start() - 12), p.start())).find()) {
+                continue; // "the U.S. embassy in Pristina", "the office for Kosovo": not whose the speaker is
+            }
+            if (found != null && !found.equals(p.countryCode())) {
+                return null; // "the United States and Britain"
+            }
+            found = p.countryCode();
+        }
+        return found != null ? found : fallback;
+    }
+
     private String actorCountry(String subject) {
         if (subject == null) {
             return null;
@@ -517,12 +585,12 @@ final class SentenceAnalyzer {
         Place best = null;
         int bestScore = Integer.MAX_VALUE;
         for (Place p : places) {
-            if (!p.isLocation()) {
+            if (!p.isLocation() || Gazetteer.isCounterpart(s.lower(), p)) {
                 continue;
             }
             String before = s.lower().substring(Math.max(0, p.start() - 40), p.start());
             boolean cued = LOCATION_CUE.matcher(before).find() || before.endsWith("northern ") || before.endsWith("southern ")
-                    || before.endsWith("eastern ") || before.endsWith("western ");
+                    || before.endsWith("eastern ") || before.endsWith("western ") || before.endsWith("in central ");
             if (!cued) {
                 continue;
             }
@@ -549,13 +617,18 @@ final class SentenceAnalyzer {
         return cc;
     }
 
-    private static String firstCountry(List<Place> places) {
+    private static String firstCountry(String lower, List<Place> places) {
         for (Place p : places) {
-            if (p.isLocation()) {
+            if (p.isLocation() && !Gazetteer.isCounterpart(lower, p)) {
                 return p.countryCode();
             }
         }
-        return places.isEmpty() ? null : places.get(0).countryCode();
+        for (Place p : places) {
+            if (!Gazetteer.isCounterpart(lower, p)) {
+                return p.countryCode(); // a demonym: "Georgian police"
+            }
+        }
+        return null;
     }
 
     private static double clamp(double v) {

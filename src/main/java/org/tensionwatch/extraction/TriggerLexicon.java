@@ -123,6 +123,10 @@ public final class TriggerLexicon {
                 "injur,wound,hurt,hospital,treated", Requirement.NONE, "(?:self-|those |these )\\s*$",
                 "^\\s+(?:the |its |his |her |their )?(?:economy|economic|relations|ties|feelings|chances|prospects|business"
                         + "|sales|image|reputation|interests|pride|ego)", null, 0.85);
+        l.add(INJURY, "\\b(?:needed|needing|need|required|requiring|require|received|receiving|sought|seeking|given)"
+                + " (?:urgent |emergency |immediate |first )?(?:medical|hospital) (?:treatment|care|attention)\\b"
+                + "|\\b(?:needed|required|received) (?:hospital )?treatment\\b",
+                "medical,treatment", Requirement.PERSON, null, null, null, 0.75);
         l.add(FATALITY, "\\bkill(?:ed|ing|ings|s)?\\b|\\bdead\\b|\\bdied\\b|\\bdeaths?\\b|\\bfatalities\\b"
                 + "|\\blost (?:their|his|her) lives\\b|\\bslain\\b|\\bmassacred?\\b|\\bdeath toll\\b",
                 "kill,dead,died,death,fatal,lives,slain,massacre", Requirement.NONE,

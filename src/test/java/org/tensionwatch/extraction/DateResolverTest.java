@@ -34,6 +34,15 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldNotTakeTheDatelineForTheDayOfTheEvent() {
+        assertThat(resolve("LIMA, May 31 - Six people were killed on Monday.", WEDNESDAY)).isEqualTo(LocalDate.of(2023, 5, 29));
+        assertThat(resolve("KHARTOUM, 31 May (Nile Wire) - Shelling hit a market on Tuesday.", WEDNESDAY))
+                .isEqualTo(LocalDate.of(2023, 5, 30));
+        assertThat(resolve("DHAKA, Bangladesh, May 31 (AP) — Police detained 30 people.", WEDNESDAY)).isNull();
+        assertThat(DateResolver.datelineEnd("Police said on May 31 - the day of the vote - that 30 were held.")).isZero();
+    }
+
+    @Test
     void shouldGiveNoDayForVagueExpressions() {
         assertThat(resolve("Troops arrived yesterday.", WEDNESDAY)).isNull();
         assertThat(resolve("Troops arrived last week.", WEDNESDAY)).isNull();

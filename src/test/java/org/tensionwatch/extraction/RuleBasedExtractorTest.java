@@ -148,6 +148,76 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void shouldLeaveACrowdThatIsDispersedToTheProtestNotToTheArrestsThatFollow() {
+        assertThat(extract("Police used water cannon to disperse several thousand protesters outside the assembly, detaining 17 people."))
+                .filteredOn(e -> e.count() != null)
+                .extracting(ExtractedEvent::type, ExtractedEvent::count)
+                .containsExactlyInAnyOrder(tuple(EventType.PROTEST, 1000L), tuple(EventType.ARREST, 17L));
+    }
+
+    @Test
+    void shouldGiveEachCoordinatedClauseItsOwnFigure() {
+        assertThat(extract("Police said 23 officers were among the injured and that 41 people had been detained."))
+                .extracting(ExtractedEvent::type, ExtractedEvent::count)
+                .containsExactlyInAnyOrder(tuple(EventType.INJURY, 23L), tuple(EventType.ARREST, 41L));
+    }
+
+    @Test
+    void shouldNotPlaceAnEventInTheCountryAnEnvoyIsPostedTo() {
+        assertThat(extract("Two deputy ministers resigned in Tbilisi on Friday, and the ambassador to Lithuania stepped down."))
+                .extracting(ExtractedEvent::countryCode).containsOnly("GE");
+        assertThat(extract("The ambassador to Lithuania stepped down after talks with Poland failed."))
+                .extracting(ExtractedEvent::location, ExtractedEvent::countryCode).containsOnly(tuple(null, null));
+    }
+
+    @Test
+    void shouldGiveAStatementTheSpeakersCountryOrElseTheArticlesButNoneForInternationalBodies() {
+        String article = "Shelling killed 12 civilians in Kharkiv on Tuesday.\n"
+                + "The army accused the enemy of targeting homes.\n"
+                + "The EU and the United States condemned the attack.\n"
+                + "Russia's foreign ministry denounced the accusations.";
+        assertThat(extract(article)).filteredOn(e -> e.type() == EventType.CONDEMNATION)
+                .extracting(ExtractedEvent::countryCode).containsExactly("UA", null, "RU");
+    }
+
+    @Test
+    void shouldFoldAVagueHeadlineFigureIntoTheBodyEventItSummarizes() {
+        List<ExtractedEvent> events = EXTRACTOR.extract(new ArticleText("Dozens dead as fighting flares in border town",
+                "Fighting between rival militias killed at least 42 civilians in Kharkiv on Tuesday.", WEDNESDAY));
+        assertThat(events).filteredOn(e -> e.type() == EventType.FATALITY)
+                .extracting(ExtractedEvent::count, ExtractedEvent::qualifier, ExtractedEvent::actor)
+                .containsExactly(tuple(42L, Qualifier.AT_LEAST, "civilians"));
+        assertThat(EXTRACTOR.extract(new ArticleText("Hundreds hurt as fighting flares in border town",
+                "Shelling injured five soldiers in Kharkiv on Tuesday.", WEDNESDAY)))
+                .filteredOn(e -> e.type() == EventType.INJURY).extracting(ExtractedEvent::count)
+                .containsExactlyInAnyOrder(100L, 5L);
+    }
+
+    @Test
+    void shouldNotTakeThePoliceWhoDisperseAProtestForItsProtesters() {
+        assertThat(extract("Riot police dispersed a rally of about 2,000 students in Belgrade."))
+                .filteredOn(e -> e.type() == EventType.PROTEST)
+                .extracting(ExtractedEvent::count, ExtractedEvent::actor).containsExactly(tuple(2000L, "students"));
+        assertThat(extract("Riot police disperse Tbilisi rally with water cannon."))
+                .filteredOn(e -> e.type() == EventType.PROTEST).extracting(ExtractedEvent::actor).containsOnlyNulls();
+    }
+
+    @Test
+    void shouldReadMedicalTreatmentAsAnInjury() {
+        assertThat(extract("Opposition leaders said dozens of demonstrators needed medical treatment."))
+                .extracting(ExtractedEvent::type, ExtractedEvent::count, ExtractedEvent::qualifier)
+                .containsExactly(tuple(EventType.INJURY, 12L, Qualifier.VAGUE));
+        assertThat(extract("The detainees were denied medical treatment.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAReportedAnnouncementOfADeploymentButNotAConditionalOne() {
+        assertThat(extract("The interior ministry said it would send 1,200 police officers to the region."))
+                .extracting(ExtractedEvent::type, ExtractedEvent::count).containsExactly(tuple(EventType.DEPLOYMENT, 1200L));
+        assertThat(extract("The president said he would send troops if the unrest spread.")).isEmpty();
+    }
+
+    @Test
     void shouldReportItsVersion() {
         assertThat(EXTRACTOR.version()).startsWith("rules-");
     }
