@@ -25,7 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.tensionwatch.avro.AlertSeverity;
@@ -120,8 +120,8 @@ class DashboardIT {
         alerts.send(raised);
 
         String card = "[data-testid='alert-item'][data-alert-id='injuries-spike|GE|" + today + "']";
-        // the list re-renders as steps arrive, so every check finds the card afresh and a stale one is retried
-        await("alert shown").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+        // the list re-renders as steps arrive, so every check finds the card afresh; a missing or stale one is retried
+        await("alert shown").atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(WebDriverException.class)
                 .untilAsserted(() -> {
                     WebElement alert = browser.findElement(By.cssSelector(card));
                     assertThat(alert.findElement(By.cssSelector("[data-testid='alert-message']")).getText())
@@ -134,7 +134,7 @@ class DashboardIT {
         // the next step of the same alert updates its card instead of adding one
         alerts.send(EscalationAlert.newBuilder(raised).setStatus(AlertStatus.ESCALATED).setSeverity(AlertSeverity.CRITICAL)
                 .setValue(48).setMessage("GE injuries over 7 days: 48, threshold 20").setUpdatedAt(Instant.now()).build());
-        await("alert escalated").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+        await("alert escalated").atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(WebDriverException.class)
                 .untilAsserted(() -> {
                     assertThat(browser.findElement(By.cssSelector(card)).getAttribute("data-status")).isEqualTo("escalated");
                     assertThat(browser.findElements(By.cssSelector(card))).hasSize(1);
@@ -152,7 +152,7 @@ class DashboardIT {
         await("narrow layout").atMost(Duration.ofSeconds(10)).until(() -> (Boolean) browser.executeScript(
                 "return document.documentElement.scrollWidth <= window.innerWidth + 1;"));
         assertThat(byTestId("regions-table").isDisplayed()).isTrue();
-        await("alert on the narrow page").atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+        await("alert on the narrow page").atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
                 .until(() -> browser.findElement(By.cssSelector(card)).isDisplayed());
     }
 
