@@ -24,14 +24,14 @@ final class ActorPhrase {
     private static final java.util.regex.Pattern RE_HAS_LETTER = java.util.regex.Pattern.compile(".*\\p{L}.*");
 
     private static final Pattern TIME_ADJUNCT = Pattern.compile(
-            "(?i)\\b(?:(?:on|late|early|last|this|on the night of)\\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday"
+            "\\b(?:(?:on|late|early|last|this|on the night of)\\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday"
                     + "|saturday|sunday|yesterday|today|tonight|overnight)(?:\\s+(?:morning|afternoon|evening|night))?"
                     + "|(?:january|february|march|april|may|june|july|august|september|october|november|december)\\s+\\d{1,2}"
                     + "|\\d{1,2}\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))"
-                    + "(?:,\\s*\\d{4})?\\b");
+                    + "(?:,\\s*\\d{4})?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUANTITY_PREFIX = Pattern.compile(
-            "(?i)\\b(?:at least|more than|fewer than|less than|up to|as many as|at most|an estimated|some|about|around"
-                    + "|nearly|almost|roughly|approximately|over)\\s+(?=\\S)");
+            "\\b(?:at least|more than|fewer than|less than|up to|as many as|at most|an estimated|some|about|around"
+                    + "|nearly|almost|roughly|approximately|over)\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "near", "on", "during", "after", "amid", "with",
             "from", "over", "outside", "inside", "across", "into", "against", "between", "among", "following", "before",
@@ -84,7 +84,7 @@ final class ActorPhrase {
         if (pre == null) {
             return null;
         }
-        String cleaned = QUANTITY_PREFIX.matcher(TIME_ADJUNCT.matcher(pre).replaceAll(" ")).replaceAll("");
+        String cleaned = BoundaryFind.replaceAll(QUANTITY_PREFIX, BoundaryFind.replaceAll(TIME_ADJUNCT, pre, " "), "");
         List<String> tokens = new ArrayList<>();
         for (String raw : RE_WS.split(cleaned)) {
             String t = RE_EDGE_PUNCT.matcher(raw).replaceAll("");
