@@ -17,16 +17,21 @@ import java.util.regex.Pattern;
  * look before it; an active verb ("police fired") makes its subject the actor; a passive one ("were hurt") gives none.
  */
 final class ActorPhrase {
+    private static final java.util.regex.Pattern RE_WS = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern RE_EDGE_PUNCT = java.util.regex.Pattern.compile("^[\"“”'‘(\\[,.;:]+|[\"“”'’)\\],.;:]+$");
+    private static final java.util.regex.Pattern RE_TRAIL_COMMA = java.util.regex.Pattern.compile("[,\\s]+$");
+    private static final java.util.regex.Pattern RE_NUMERIC = java.util.regex.Pattern.compile("[\\d.,]+");
+    private static final java.util.regex.Pattern RE_HAS_LETTER = java.util.regex.Pattern.compile(".*\\p{L}.*");
 
     private static final Pattern TIME_ADJUNCT = Pattern.compile(
-            "(?i)\\b(?:(?:on|late|early|last|this|on the night of)\\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday"
+            "\\b(?:(?:on|late|early|last|this|on the night of)\\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday"
                     + "|saturday|sunday|yesterday|today|tonight|overnight)(?:\\s+(?:morning|afternoon|evening|night))?"
                     + "|(?:january|february|march|april|may|june|july|august|september|october|november|december)\\s+\\d{1,2}"
                     + "|\\d{1,2}\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))"
-                    + "(?:,\\s*\\d{4})?\\b");
+                    + "(?:,\\s*\\d{4})?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUANTITY_PREFIX = Pattern.compile(
-            "(?i)\\b(?:at least|more than|fewer than|less than|up to|as many as|at most|an estimated|some|about|around"
-                    + "|nearly|almost|roughly|approximately|over)\\s+(?=\\S)");
+            "\\b(?:at least|more than|fewer than|less than|up to|as many as|at most|an estimated|some|about|around"
+                    + "|nearly|almost|roughly|approximately|over)\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "near", "on", "during", "after", "amid", "with",
             "from", "over", "outside", "inside", "across", "into", "against", "between", "among", "following", "before",
@@ -79,16 +84,16 @@ final class ActorPhrase {
         if (pre == null) {
             return null;
         }
-        String cleaned = QUANTITY_PREFIX.matcher(TIME_ADJUNCT.matcher(pre).replaceAll(" ")).replaceAll("");
+        String cleaned = BoundaryFind.replaceAll(QUANTITY_PREFIX, BoundaryFind.replaceAll(TIME_ADJUNCT, pre, " "), "");
         List<String> tokens = new ArrayList<>();
-        for (String raw : cleaned.split("\\s+")) {
-            String t = raw.replaceAll("^[\"“”'‘(\\[,.;:]+|[\"“”'’)\\],.;:]+$", "");
+        for (String raw : RE_WS.split(cleaned)) {
+            String t = RE_EDGE_PUNCT.matcher(raw).replaceAll("");
             if (!t.isEmpty() && !isAdverb(t)) {
                 tokens.add(t);
             }
         }
         String actor = actorEndingAt(tokens, tokens.size(), 0);
-        String trimmed = pre.strip().replaceAll("[,\\s]+$", "");
+        String trimmed = RE_TRAIL_COMMA.matcher(pre.strip()).replaceAll("");
         int comma = trimmed.lastIndexOf(", ");
         if (actor == null && comma > 0) {
             return of(trimmed.substring(0, comma)); // "Albania, concerned about the escalation, asked": skip the aside
@@ -229,7 +234,7 @@ final class ActorPhrase {
     /** The noun phrase without leading numbers and determiners, if its last word can name a group; else null. */
     private static String head(List<String> np) {
         int from = 0;
-        while (from < np.size() && (isQuantity(lower(np.get(from))) || lower(np.get(from)).matches("[\\d.,]+"))) {
+        while (from < np.size() && (isQuantity(lower(np.get(from))) || RE_NUMERIC.matcher(lower(np.get(from))).matches())) {
             from++;
         }
         List<String> words = np.subList(from, np.size());
@@ -241,7 +246,7 @@ final class ActorPhrase {
         }
         String last = words.get(words.size() - 1);
         String lastLower = lower(last);
-        if (NOT_ACTORS.contains(lastLower) || !lastLower.matches(".*\\p{L}.*")) {
+        if (NOT_ACTORS.contains(lastLower) || !RE_HAS_LETTER.matcher(lastLower).matches()) {
             return null;
         }
         boolean named = Character.isUpperCase(last.charAt(0)) || COLLECTIVE.contains(lastLower)

@@ -39,6 +39,24 @@ final class BoundaryFind {
         return new BoundaryFind(p, text).find();
     }
 
+    /**
+     * {@code p.matcher(text).replaceAll(replacement)} for a replacement without group references or escapes
+     * ({@code $} or {@code \\}), using {@link #find()}.
+     */
+    static String replaceAll(Pattern p, String text, String replacement) {
+        BoundaryFind f = new BoundaryFind(p, text);
+        if (!f.find()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            sb.append(text, last, f.m.start()).append(replacement);
+            last = f.m.end();
+        } while (f.find());
+        return sb.append(text, last, text.length()).toString();
+    }
+
     Matcher matcher() {
         return m;
     }

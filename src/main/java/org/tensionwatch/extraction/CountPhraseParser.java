@@ -14,6 +14,7 @@ import org.tensionwatch.domain.Qualifier;
  * and population figures are never returned.
  */
 public final class CountPhraseParser {
+    private static final java.util.regex.Pattern RE_DASH_SPACE = java.util.regex.Pattern.compile("[- ]");
 
     private static final Map<String, Integer> UNITS = Map.ofEntries(
             Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
@@ -41,6 +42,16 @@ public final class CountPhraseParser {
                     + "|(?<dozen>a|one|two|three|four|five|six|several|a few) dozen"
                     + "|(?<word>" + WORD_NUMBER + "|an?)(?:\\s+(?<wmult>hundred|thousand|million))?"
                     + ")(?![\\w%-]|,\\d|\\.\\d|:\\d)");
+
+    /** The first words of NUMBER's alternatives (qualifiers, vague amounts, dozens, number words). */
+    private static final Set<String> FIRST_WORDS = Set.of(
+            "more", "over", "at", "upwards", "in", "no", "not", "just", "well", "some", "about", "around", "nearly",
+            "almost", "approximately", "roughly", "an", "estimated", "close", "up", "as", "fewer", "less", "a",
+            "another", "tens", "hundreds", "dozens", "thousands", "scores", "several", "one", "two", "three", "four",
+            "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+            "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety");
+    private static final int MAX_FIRST_WORD = 13;
 
     private static final Set<String> SKIPPABLE = Set.of(
             "more", "additional", "extra", "other", "of", "the", "them", "those", "these", "unarmed", "armed",
@@ -73,14 +84,60 @@ public final class CountPhraseParser {
     public List<CountMention> find(Sentence sentence) {
         String lower = sentence.lower();
         List<CountMention> out = new ArrayList<>();
-        Matcher m = NUMBER.matcher(lower);
-        while (m.find()) {
-            CountMention c = toMention(sentence, m);
-            if (c != null) {
-                out.add(c);
+        Matcher m = NUMBER.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            int at = nextStart(lower, i, n);
+            if (at < 0) {
+                break;
+            }
+            if (m.region(at, n).lookingAt()) {
+                CountMention c = toMention(sentence, m);
+                if (c != null) {
+                    out.add(c);
+                }
+                i = m.end() == m.start() ? m.end() + 1 : m.end();
+            } else {
+                i = at + 1;
             }
         }
         return out;
+    }
+
+    /**
+     * The first position at or after {@code from} where NUMBER may match: an ASCII digit, or a run of ASCII
+     * letters that is the first word of one of its alternatives, not preceded by a character of its
+     * look-behind. Every alternative starts with a digit or with such a whole word (followed by a space, a hyphen
+     * or a non-word character), so skipping other positions gives exactly the matches of {@code find()}.
+     */
+    private static int nextStart(String lower, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char c = lower.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && !(c >= 'a' && c <= 'z')) {
+                continue;
+            }
+            if (i > 0) {
+                char p = lower.charAt(i - 1);
+                if (p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' || p == '_' || p == '.'
+                        || p == ',' || p == '$' || p == '€' || p == '£' || p == '-') {
+                    continue;
+                }
+            }
+            if (digit) {
+                return i;
+            }
+            int j = i + 1;
+            while (j < n && lower.charAt(j) >= 'a' && lower.charAt(j) <= 'z') {
+                j++;
+            }
+            if (j - i <= MAX_FIRST_WORD && FIRST_WORDS.contains(lower.substring(i, j))) {
+                return i;
+            }
+            i = j - 1;
+        }
+        return -1;
     }
 
     private CountMention toMention(Sentence sentence, Matcher m) {
@@ -169,7 +226,7 @@ public final class CountPhraseParser {
     }
 
     static int wordValue(String w) {
-        String[] parts = w.split("[- ]");
+        String[] parts = RE_DASH_SPACE.split(w);
         int total = 0;
         for (String p : parts) {
             Integer v = UNITS.get(p);

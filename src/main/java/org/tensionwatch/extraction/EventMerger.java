@@ -14,6 +14,8 @@ import org.tensionwatch.domain.Qualifier;
  * taken to be one; individual resignations join a mass resignation reported alongside them.
  */
 final class EventMerger {
+    private static final java.util.regex.Pattern RE_NONLETTER = java.util.regex.Pattern.compile("[^\\p{L} ]");
+    private static final java.util.regex.Pattern RE_NONLETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
 
     /** An event as read from one sentence, with the sentence's position in the article and whether it is the headline. */
     record Mention(ExtractedEvent event, int sentence, boolean headline) {
@@ -129,8 +131,8 @@ final class EventMerger {
 
     /** Whether two speakers are one: the same label, or one ends the other ("Zakharova", "Maria Zakharova"). */
     static boolean sameSpeaker(String a, String b) {
-        String la = a.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", "").strip();
-        String lb = b.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", "").strip();
+        String la = RE_NONLETTER.matcher(a.toLowerCase(Locale.ROOT)).replaceAll("").strip();
+        String lb = RE_NONLETTER.matcher(b.toLowerCase(Locale.ROOT)).replaceAll("").strip();
         if (la.equals(lb)) {
             return true;
         }
@@ -140,7 +142,7 @@ final class EventMerger {
     }
 
     private static String lastWord(String s) {
-        String[] w = s.split("[^\\p{L}]+");
+        String[] w = RE_NONLETTERS.split(s);
         return w.length == 0 ? "" : w[w.length - 1];
     }
 

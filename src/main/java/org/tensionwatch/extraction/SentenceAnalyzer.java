@@ -18,6 +18,12 @@ import org.tensionwatch.extraction.Trigger.Requirement;
  * is a reported fact, attaches figures to the nearest trigger they count, and fills in who, where and when.
  */
 final class SentenceAnalyzer {
+    private static final java.util.regex.Pattern RE_HE_SHE = java.util.regex.Pattern.compile("(?s).*\\b(?:he|she)\\s+(?:\\w+\\s+)?$");
+    private static final java.util.regex.Pattern RE_NONWORD = java.util.regex.Pattern.compile("[^a-z'’-]+");
+    private static final java.util.regex.Pattern RE_HIGHEST = java.util.regex.Pattern.compile("(?s).*\\b(?:highest|maximum|top|full|red)\\b.*");
+    private static final java.util.regex.Pattern RE_HIGH = java.util.regex.Pattern.compile("(?s).*\\b(?:high|combat|elevated|battle)\\b.*");
+    private static final java.util.regex.Pattern RE_LEAD_PUNCT = java.util.regex.Pattern.compile("^[\\s;:,()\\-–—]+");
+    private static final java.util.regex.Pattern RE_WS = java.util.regex.Pattern.compile("\\s+");
 
     private static final Set<EventType> COUNTED = EnumSet.of(EventType.PROTEST, EventType.INJURY, EventType.FATALITY,
             EventType.ARREST, EventType.RESIGNATION, EventType.DISMISSAL, EventType.DEPLOYMENT);
@@ -477,7 +483,7 @@ final class SentenceAnalyzer {
         }
         if (h.trigger().type() == EventType.RESIGNATION) {
             String near = before.substring(Math.max(0, before.length() - 60));
-            if (PLURAL_GROUP.matcher(near).find() && !near.matches("(?s).*\\b(?:he|she)\\s+(?:\\w+\\s+)?$")) {
+            if (PLURAL_GROUP.matcher(near).find() && !RE_HE_SHE.matcher(near).matches()) {
                 return 0;
             }
             return SUBJECT_SINGULAR.matcher(beforeText).find() ? 1 : -1;
@@ -487,7 +493,7 @@ final class SentenceAnalyzer {
         }
         Matcher o = OBJECT_SINGULAR.matcher(afterLower);
         if (o.find()) {
-            for (String w : afterLower.substring(o.end()).trim().split("[^a-z'’-]+", 5)) {
+            for (String w : RE_NONWORD.split(afterLower.substring(o.end()).trim(), 5)) {
                 if (PersonNouns.isSingular(w)) {
                     return 1;
                 }
@@ -504,10 +510,10 @@ final class SentenceAnalyzer {
     }
 
     private static AlertLevel level(String trigger) {
-        if (trigger.matches("(?s).*\\b(?:highest|maximum|top|full|red)\\b.*")) {
+        if (RE_HIGHEST.matcher(trigger).matches()) {
             return AlertLevel.HIGHEST;
         }
-        if (trigger.matches("(?s).*\\b(?:high|combat|elevated|battle)\\b.*")) {
+        if (RE_HIGH.matcher(trigger).matches()) {
             return AlertLevel.HIGH;
         }
         return AlertLevel.RAISED;
@@ -516,7 +522,7 @@ final class SentenceAnalyzer {
     /** The actor: the noun phrase before the trigger, or before the reporting verb that introduces it. */
     private static String subjectBefore(Sentence s, int segmentStart, int triggerStart) {
         String pre = s.text().substring(segmentStart, triggerStart);
-        pre = pre.replaceAll("^[\\s;:,()\\-–—]+", "");
+        pre = RE_LEAD_PUNCT.matcher(pre).replaceAll("");
         Matcher speech = SPEECH_VERB.matcher(pre);
         int cut = -1;
         while (speech.find()) {
@@ -539,7 +545,7 @@ final class SentenceAnalyzer {
         if (text == null) {
             return null;
         }
-        String[] words = text.split("\\s+");
+        String[] words = RE_WS.split(text);
         return words.length <= max ? text : String.join(" ", java.util.Arrays.copyOfRange(words, words.length - max, words.length));
     }
 
