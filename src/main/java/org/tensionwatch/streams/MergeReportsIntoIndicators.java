@@ -233,30 +233,31 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     /** The daily rows one merge changes: read once, moved by each event's difference, written and emitted once. */
     private final class Rows {
         private final Map<String, DailyIndicators> before = new HashMap<>();
-        private final Map<String, DailyIndicators> now = new TreeMap<>();
+        private final Map<String, DailyIndicatorsAggregator.RowChanges> now = new TreeMap<>();
 
         void add(CanonicalEvent event) {
-            String key = RegionDay.key(event.region(), event.occurredOn());
-            now.put(key, DailyIndicatorsAggregator.add(row(key), event));
+            row(RegionDay.key(event.region(), event.occurredOn())).add(event);
         }
 
         void subtract(CanonicalEvent event) {
-            String key = RegionDay.key(event.region(), event.occurredOn());
-            now.put(key, DailyIndicatorsAggregator.subtract(row(key), event));
+            row(RegionDay.key(event.region(), event.occurredOn())).subtract(event);
         }
 
-        private DailyIndicators row(String key) {
-            DailyIndicators row = now.get(key);
+        private DailyIndicatorsAggregator.RowChanges row(String key) {
+            DailyIndicatorsAggregator.RowChanges row = now.get(key);
             if (row == null) {
                 ValueAndTimestamp<DailyIndicators> stored = daily.get(key);
-                row = stored == null ? DailyIndicators.empty() : stored.value();
-                before.put(key, row);
+                DailyIndicators start = stored == null ? DailyIndicators.empty() : stored.value();
+                before.put(key, start);
+                row = new DailyIndicatorsAggregator.RowChanges(start);
+                now.put(key, row);
             }
             return row;
         }
 
         void emit(long timestamp) {
-            now.forEach((key, row) -> {
+            now.forEach((key, changes) -> {
+                DailyIndicators row = changes.row();
                 if (Objects.equals(row, before.get(key))) {
                     return;
                 }
