@@ -31,10 +31,20 @@ import java.util.TreeMap;
  */
 final class ReportClusterer {
 
-    private static final Comparator<ReportRef> CLUSTERING_ORDER =
-            Comparator.comparing((ReportRef r) -> !r.occurredOnStated())
-                    .thenComparing(ReportRef::occurredOn)
-                    .thenComparing(ReportRef.PUBLICATION_ORDER);
+    /** Stated days first, then by day, publication time, article and event id (written out: it sorts every merge). */
+    private static final Comparator<ReportRef> CLUSTERING_ORDER = (a, b) -> {
+        int order = Boolean.compare(b.occurredOnStated(), a.occurredOnStated());
+        if (order == 0) {
+            order = a.occurredOn().compareTo(b.occurredOn());
+        }
+        if (order == 0) {
+            order = a.publishedAt().compareTo(b.publishedAt());
+        }
+        if (order == 0) {
+            order = a.articleId().compareTo(b.articleId());
+        }
+        return order != 0 ? order : a.eventId().compareTo(b.eventId());
+    };
 
     private final MergeSettings settings;
     private final ActorGroups actors;
@@ -132,16 +142,15 @@ final class ReportClusterer {
 
     private List<CanonicalEvent> build(MatchKey key, List<Draft> drafts, List<CanonicalEvent> previous) {
         // two clusters of one group can, in odd chains of reports, settle on the same day and so the same id: one event
-        Map<String, List<Draft>> byId = new LinkedHashMap<>();
-        for (Draft draft : drafts) {
-            String id = String.join("|", key.region(), key.type().name(), draft.group, LocalDate.ofEpochDay(draft.day).toString());
-            byId.computeIfAbsent(id, i -> new ArrayList<>()).add(draft);
-        }
         Map<String, CanonicalEvent> before = new HashMap<>();
         Map<ReportRef, CanonicalEvent> owners = new IdentityHashMap<>();
         for (CanonicalEvent event : previous) {
             before.put(event.id(), event);
             event.reports().forEach(ref -> owners.put(ref, event));
+        }
+        Map<String, List<Draft>> byId = new LinkedHashMap<>();
+        for (Draft draft : drafts) {
+            byId.computeIfAbsent(id(key, draft, owners), i -> new ArrayList<>()).add(draft);
         }
         List<CanonicalEvent> events = new ArrayList<>();
         byId.forEach((id, same) -> {
@@ -152,6 +161,16 @@ final class ReportClusterer {
         });
         events.sort(Comparator.comparing(CanonicalEvent::occurredOn).thenComparing(CanonicalEvent::id));
         return List.copyOf(events);
+    }
+
+    /** region|type|group|day; the string of the previous event of its first report where that is the same id. */
+    private static String id(MatchKey key, Draft draft, Map<ReportRef, CanonicalEvent> owners) {
+        CanonicalEvent owner = owners.get(draft.refs.get(0));
+        if (owner != null && owner.actorKey().equals(draft.group) && owner.occurredOn().toEpochDay() == draft.day
+                && owner.region().equals(key.region()) && owner.type() == key.type()) {
+            return owner.id();
+        }
+        return String.join("|", key.region(), key.type().name(), draft.group, LocalDate.ofEpochDay(draft.day).toString());
     }
 
     private static boolean sameReports(List<ReportRef> refs, CanonicalEvent event, Map<ReportRef, CanonicalEvent> owners) {
