@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.tensionwatch.avro.ConflictEvent;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
@@ -41,6 +42,7 @@ import org.tensionwatch.kafka.Topics;
 import org.tensionwatch.streams.BoundedRocksDbConfig;
 import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
+import org.tensionwatch.streams.MergeFloorTopology;
 
 /**
  * A benchmark anyone can rerun: N synthetic event records are produced to a fresh events topic on an in-process
@@ -105,8 +107,8 @@ public final class IndicatorsBenchmark {
 
     private static List<RunResult> measure(String bootstrap, Path work, BenchmarkOptions o, PrintStream out)
             throws Exception {
-        out.printf("Indicators benchmark: %,d events, %d partitions, seed %d, %d run(s); %d cores, max heap %d MB%n",
-                o.events(), o.partitions(), o.seed(), o.runs(), Runtime.getRuntime().availableProcessors(),
+        out.printf("Indicators benchmark (topology %s): %,d events, %d partitions, seed %d, %d run(s); %d cores, max heap %d MB%n",
+                o.topology(), o.events(), o.partitions(), o.seed(), o.runs(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         createTopic(bootstrap, EVENTS_TOPIC, o.partitions());
         long loadStart = System.nanoTime();
@@ -194,7 +196,10 @@ public final class IndicatorsBenchmark {
             long running = -1;
             TopologyRun result;
             IndicatorSettings settings = IndicatorSettings.defaults().withMergeInterval(Duration.ofMillis(o.mergeIntervalMs()));
-            try (KafkaStreams streams = new KafkaStreams(IndicatorsTopology.build(topics, settings, props), props)) {
+            boolean floor = o.topology().equals(BenchmarkOptions.MERGE_FLOOR);
+            Topology topology = floor ? MergeFloorTopology.build(topics, settings, props)
+                    : IndicatorsTopology.build(topics, settings, props);
+            try (KafkaStreams streams = new KafkaStreams(topology, props)) {
                 streams.setUncaughtExceptionHandler(e -> {
                     failure.set(e);
                     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -215,7 +220,7 @@ public final class IndicatorsBenchmark {
                     long now = System.nanoTime();
                     // all input committed; then no report may wait for a merge, and the transaction holding the last
                     // merge's output must be committed (read_committed end = end on every output and changelog)
-                    if (progress.done() && drainedAt < 0 && CompletionWatch.nothingPending(streams)) {
+                    if (progress.done() && drainedAt < 0 && (floor || CompletionWatch.nothingPending(streams))) {
                         drainedAt = now;
                     } else if (!progress.done()) {
                         drainedAt = -1;

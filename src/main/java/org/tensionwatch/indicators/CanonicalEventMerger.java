@@ -103,19 +103,25 @@ public final class CanonicalEventMerger {
                 throw new IllegalArgumentException("report " + report.eventId() + " is not of match key " + key.asString());
             }
         }
+        // only the known reports of the articles in this batch can be replaced: index those alone
         Map<String, List<ReportRef>> byArticle = new HashMap<>();
+        for (EventReport report : reports) {
+            byArticle.putIfAbsent(report.articleId(), new ArrayList<>(2));
+        }
+        List<ReportRef> untouched = new ArrayList<>();
         for (CanonicalEvent event : known) {
-            if (!MatchKey.of(event).equals(key)) {
+            if (!event.region().equals(key.region()) || event.type() != key.type()) {
                 throw new IllegalArgumentException("event " + event.id() + " is not of match key " + key.asString());
             }
             for (ReportRef existing : event.reports()) {
-                byArticle.computeIfAbsent(existing.articleId(), a -> new ArrayList<>(2)).add(existing);
+                List<ReportRef> sameArticle = byArticle.get(existing.articleId());
+                (sameArticle != null ? sameArticle : untouched).add(existing);
             }
         }
         boolean changed = false;
         for (EventReport report : reports) {
             ReportRef ref = ReportRef.of(report);
-            List<ReportRef> sameArticle = byArticle.computeIfAbsent(ref.articleId(), a -> new ArrayList<>(2));
+            List<ReportRef> sameArticle = byArticle.get(ref.articleId());
             if (sameArticle.stream().anyMatch(existing -> existing.publishedAt().isAfter(ref.publishedAt()))) {
                 continue;
             }
@@ -126,7 +132,7 @@ public final class CanonicalEventMerger {
         if (!changed) {
             return MergeResult.unchanged(known);
         }
-        List<ReportRef> refs = new ArrayList<>();
+        List<ReportRef> refs = untouched;
         byArticle.values().forEach(refs::addAll);
         return MergeResult.changes(known, clusterer.cluster(key, refs, known));
     }

@@ -1,8 +1,12 @@
 package org.tensionwatch.indicators;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Adds canonical events to and subtracts them from a region's daily row, as the adder and subtractor of a Kafka
@@ -53,6 +57,113 @@ public final class DailyIndicatorsAggregator {
         if (!row.region().equals(event.region()) || !row.day().equals(event.occurredOn())) {
             throw new IllegalArgumentException("event " + event.id() + " is not of row " + row.region() + " "
                     + row.day());
+        }
+    }
+
+    /**
+     * A row being moved by several events in turn: the same checks, in the same order, and the same final row as a
+     * chain of {@link #add} and {@link #subtract}, without copying the row's ids and counts for every event.
+     */
+    public static final class RowChanges {
+
+        private static final String[] NAMES = {"events", "reports", "injuries", "fatalities", "arrests",
+            "resignations", "dismissals", "protests", "protestParticipants", "clashes", "deployments",
+            "deployedPersonnel", "appeals", "condemnations"};
+
+        private String region;
+        private LocalDate day;
+        private final TreeSet<String> ids;
+        private final long[] sums;
+        private final TreeMap<String, Long> alertLevelCounts;
+        private final TreeMap<String, Long> sourceCounts;
+
+        public RowChanges(DailyIndicators row) {
+            this.region = row.region();
+            this.day = row.day();
+            this.ids = new TreeSet<>(row.eventIds());
+            this.sums = sums(row.counts());
+            this.alertLevelCounts = new TreeMap<>(row.counts().alertLevelCounts());
+            this.sourceCounts = new TreeMap<>(row.counts().sourceCounts());
+        }
+
+        /** As {@link DailyIndicatorsAggregator#add}. */
+        public void add(CanonicalEvent event) {
+            if (!ids.isEmpty()) {
+                requireSameDay(event);
+            }
+            if (!ids.add(event.id())) {
+                throw new IllegalArgumentException("event already counted: " + event.id());
+            }
+            region = event.region();
+            day = event.occurredOn();
+            move(IndicatorCounts.of(event), 1);
+        }
+
+        /** As {@link DailyIndicatorsAggregator#subtract}. */
+        public void subtract(CanonicalEvent event) {
+            if (!ids.contains(event.id())) {
+                throw new IllegalArgumentException("event was never added: " + event.id());
+            }
+            requireSameDay(event);
+            ids.remove(event.id());
+            move(IndicatorCounts.of(event), -1);
+            if (ids.isEmpty()) {
+                region = null;
+                day = null;
+                java.util.Arrays.fill(sums, 0);
+                alertLevelCounts.clear();
+                sourceCounts.clear();
+            }
+        }
+
+        /** The row now. */
+        public DailyIndicators row() {
+            if (ids.isEmpty()) {
+                return DailyIndicators.empty();
+            }
+            IndicatorCounts counts = new IndicatorCounts(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6],
+                    sums[7], sums[8], sums[9], sums[10], sums[11], sums[12], sums[13], alertLevelCounts, sourceCounts);
+            return new DailyIndicators(region, day, counts, new ArrayList<>(ids));
+        }
+
+        private void requireSameDay(CanonicalEvent event) {
+            if (!event.region().equals(region) || !event.occurredOn().equals(day)) {
+                throw new IllegalArgumentException("event " + event.id() + " is not of row " + region + " " + day);
+            }
+        }
+
+        private void move(IndicatorCounts delta, int sign) {
+            long[] by = sums(delta);
+            for (int i = 0; i < sums.length; i++) {
+                long result = Math.addExact(sums[i], sign * by[i]);
+                if (result < 0) {
+                    throw new IllegalArgumentException(NAMES[i] + " would go below zero: " + sums[i] + " - " + by[i]);
+                }
+                sums[i] = result;
+            }
+            move(alertLevelCounts, delta.alertLevelCounts(), sign, "alertLevelCounts");
+            move(sourceCounts, delta.sourceCounts(), sign, "sourceCounts");
+        }
+
+        private static void move(Map<String, Long> counts, Map<String, Long> by, int sign, String name) {
+            by.forEach((key, value) -> {
+                long before = counts.getOrDefault(key, 0L);
+                long result = Math.addExact(before, sign * value);
+                if (result < 0) {
+                    throw new IllegalArgumentException(name + "." + key + " would go below zero: " + before + " - " + value);
+                }
+                if (result == 0) {
+                    counts.remove(key);
+                } else {
+                    counts.put(key, result);
+                }
+            });
+        }
+
+        private static long[] sums(IndicatorCounts c) {
+            return new long[] {c.events(), c.reports(), c.injuries(), c.fatalities(), c.arrests(), c.resignations(),
+                c.dismissals(), c.protests(), c.protestParticipants(), c.clashes(), c.deployments(),
+                c.deployedPersonnel(), c.appeals(), c.condemnations()};
         }
     }
 }

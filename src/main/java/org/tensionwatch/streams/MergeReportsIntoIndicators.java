@@ -46,15 +46,19 @@ import org.tensionwatch.indicators.MergeResult;
  * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day.
  *
  * <p>The decoded events of the busiest regions and types are also kept in the heap between merges, up to
- * {@link #MAX_DECODED_REPORTS} report references in all (a key that does not fit is read from the store each time).
- * The copy is written through with the store and dropped whenever the task is (re)initialized or closed, so after a
- * rollback under exactly-once it is rebuilt from the restored store.
+ * {@link #MAX_DECODED_REPORTS} report references in all (a key that does not fit is read from the store each time),
+ * and so are up to {@link #MAX_DECODED_ROWS} daily rows. The copies are written through with the store and dropped
+ * whenever the task is (re)initialized or closed, so after a rollback under exactly-once they are rebuilt from the
+ * restored store.
  */
 final class MergeReportsIntoIndicators implements Processor<String, EventReport, String, IndicatorsOutput> {
 
-    private static final String OFFSET_FORMAT = "%019d";
+    /** Digits of an offset in a pending report's key, so that keys sort in offset order. */
+    private static final int OFFSET_DIGITS = 19;
     /** Report references of decoded state kept in the heap, over all regions and types of the task. */
     static final int MAX_DECODED_REPORTS = 150_000;
+    /** Daily rows kept decoded in the heap, over all regions of the task. */
+    static final int MAX_DECODED_ROWS = 20_000;
 
     private final CanonicalEventMerger merger;
     private final IndicatorSettings settings;
@@ -66,6 +70,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     private int pendingCount;
     private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
     private long decodedReports;
+    private final Map<String, DailyIndicators> decodedRows = new HashMap<>();
 
     MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
         this.merger = merger;
@@ -100,10 +105,16 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
-        pending.put(matchKey + "|" + String.format(OFFSET_FORMAT, offset), report);
+        pending.put(matchKey + "|" + zeroPadded(offset), report);
         if (++pendingCount >= settings.maxPendingReports()) {
             mergePending();
         }
+    }
+
+    /** The offset with leading zeros to {@link #OFFSET_DIGITS} digits (as {@code %019d}, without a formatter). */
+    static String zeroPadded(long offset) {
+        String digits = Long.toString(offset);
+        return digits.length() >= OFFSET_DIGITS ? digits : "0".repeat(OFFSET_DIGITS - digits.length()) + digits;
     }
 
     @Override
@@ -114,6 +125,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     private void forgetDecoded() {
         decoded.clear();
         decodedReports = 0;
+        decodedRows.clear();
     }
 
     /** Merges every waiting report, one clustering per region and type, in arrival order within each. */
@@ -233,30 +245,37 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     /** The daily rows one merge changes: read once, moved by each event's difference, written and emitted once. */
     private final class Rows {
         private final Map<String, DailyIndicators> before = new HashMap<>();
-        private final Map<String, DailyIndicators> now = new TreeMap<>();
+        private final Map<String, DailyIndicatorsAggregator.RowChanges> now = new TreeMap<>();
 
         void add(CanonicalEvent event) {
-            String key = RegionDay.key(event.region(), event.occurredOn());
-            now.put(key, DailyIndicatorsAggregator.add(row(key), event));
+            row(RegionDay.key(event.region(), event.occurredOn())).add(event);
         }
 
         void subtract(CanonicalEvent event) {
-            String key = RegionDay.key(event.region(), event.occurredOn());
-            now.put(key, DailyIndicatorsAggregator.subtract(row(key), event));
+            row(RegionDay.key(event.region(), event.occurredOn())).subtract(event);
         }
 
-        private DailyIndicators row(String key) {
-            DailyIndicators row = now.get(key);
+        private DailyIndicatorsAggregator.RowChanges row(String key) {
+            DailyIndicatorsAggregator.RowChanges row = now.get(key);
             if (row == null) {
-                ValueAndTimestamp<DailyIndicators> stored = daily.get(key);
-                row = stored == null ? DailyIndicators.empty() : stored.value();
-                before.put(key, row);
+                DailyIndicators start = decodedRows.get(key);
+                if (start == null) {
+                    ValueAndTimestamp<DailyIndicators> stored = daily.get(key);
+                    start = stored == null ? DailyIndicators.empty() : stored.value();
+                }
+                before.put(key, start);
+                row = new DailyIndicatorsAggregator.RowChanges(start);
+                now.put(key, row);
             }
             return row;
         }
 
         void emit(long timestamp) {
-            now.forEach((key, row) -> {
+            now.forEach((key, changes) -> {
+                DailyIndicators row = changes.row();
+                if (decodedRows.size() < MAX_DECODED_ROWS || decodedRows.containsKey(key)) {
+                    decodedRows.put(key, row);
+                }
                 if (Objects.equals(row, before.get(key))) {
                     return;
                 }

@@ -106,4 +106,38 @@ class DailyIndicatorsAggregatorTest {
         }
         return row;
     }
+
+    @Test
+    void shouldMoveARowByManyEventsExactlyAsAChainOfAddsAndSubtracts() {
+        List<CanonicalEvent> events = List.of(injuries, protest, highAlert, highestAlert);
+        java.util.Random random = new java.util.Random(99L);
+        for (int round = 0; round < 300; round++) {
+            DailyIndicators chained = random.nextBoolean() ? DailyIndicators.empty() : addAll(injuries);
+            DailyIndicatorsAggregator.RowChanges changes = new DailyIndicatorsAggregator.RowChanges(chained);
+            java.util.Set<CanonicalEvent> counted = new java.util.HashSet<>(
+                    chained.hasEvents() ? List.of(injuries) : List.of());
+            for (int step = 0; step < 12; step++) {
+                CanonicalEvent event = events.get(random.nextInt(events.size()));
+                if (counted.remove(event)) {
+                    chained = DailyIndicatorsAggregator.subtract(chained, event);
+                    changes.subtract(event);
+                } else {
+                    counted.add(event);
+                    chained = DailyIndicatorsAggregator.add(chained, event);
+                    changes.add(event);
+                }
+                assertThat(changes.row()).as("round %d step %d", round, step).isEqualTo(chained);
+            }
+        }
+    }
+
+    @Test
+    void shouldRejectInRowChangesWhatAddAndSubtractReject() {
+        DailyIndicatorsAggregator.RowChanges changes = new DailyIndicatorsAggregator.RowChanges(addAll(injuries));
+
+        assertThatThrownBy(() -> changes.add(injuries)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already counted");
+        assertThatThrownBy(() -> changes.subtract(protest)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never added");
+    }
 }

@@ -27,10 +27,14 @@ class ReportClustererTest {
 
     /** Dense, overlapping coverage: many reports a day for a few days, the case where greedy choices chain. */
     private static List<ReportRef> randomReports(Random random, int count) {
+        return randomReports(random, count, 8);
+    }
+
+    private static List<ReportRef> randomReports(Random random, int count, int days) {
         List<ReportRef> refs = new ArrayList<>();
         LocalDate first = LocalDate.parse("2026-10-01");
         for (int i = 0; i < count; i++) {
-            LocalDate day = first.plusDays(random.nextInt(8));
+            LocalDate day = first.plusDays(random.nextInt(days));
             boolean stated = random.nextInt(5) > 0;
             Long figure = random.nextBoolean() ? (long) random.nextInt(60) : null;
             Qualifier qualifier = figure == null ? null : Qualifier.values()[random.nextInt(Qualifier.values().length)];
@@ -64,6 +68,31 @@ class ReportClustererTest {
 
             assertThat(clusterer.cluster(KEY, stored, previous)).as("round %d", round)
                     .isEqualTo(reference.cluster(KEY, stored));
+        }
+    }
+
+    /**
+     * Long ranges of days with the default tolerance and lookback: clusters are looked up by day, so a report must
+     * still find exactly the clusters (and among equally near ones the same) that a scan of all of them finds.
+     */
+    @Test
+    void shouldClusterExactlyAsTheReferenceOverLongRangesOfDays() {
+        ReportClusterer withDefaults = new ReportClusterer(MergeSettings.defaults(), ActorGroups.defaults());
+        ReferenceReportClusterer referenceWithDefaults = new ReferenceReportClusterer(MergeSettings.defaults(),
+                ActorGroups.defaults());
+        Random random = new Random(4242L);
+        for (int round = 0; round < 400; round++) {
+            int days = 1 + random.nextInt(60);
+            List<ReportRef> all = randomReports(random, 2 + random.nextInt(300), days);
+            List<CanonicalEvent> previous = referenceWithDefaults.cluster(KEY, all.subList(0, all.size() / 2));
+            List<ReportRef> stored = new ArrayList<>();
+            previous.forEach(e -> stored.addAll(e.reports()));
+            stored.addAll(all.subList(all.size() / 2, all.size()));
+
+            assertThat(withDefaults.cluster(KEY, stored, previous)).as("round %d over %d days", round, days)
+                    .isEqualTo(referenceWithDefaults.cluster(KEY, stored));
+            assertThat(clusterer.cluster(KEY, all)).as("round %d, narrow settings", round)
+                    .isEqualTo(reference.cluster(KEY, all));
         }
     }
 }
