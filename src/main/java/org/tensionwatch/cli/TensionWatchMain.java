@@ -33,6 +33,8 @@ public final class TensionWatchMain {
                     () -> new BenchCommand()::run),
             "replay", new Entry("publish an archive of articles in publication order, paced, resumable",
                     () -> new ReplayCommand()::run),
+            "diff-indicators", new Entry("show how a region's daily indicators differ between two derivations",
+                    () -> new DiffIndicatorsCommand()::run),
             "bench-indicators", new Entry("measure the indicators topology on an embedded broker, beside a plain consumer",
                     () -> IndicatorsBenchmark::run));
 
