@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.tensionwatch.avro.RegionIndicators;
 import org.tensionwatch.indicators.IndicatorsDiff;
 import org.tensionwatch.kafka.CompactedTopicReader;
+import org.tensionwatch.kafka.ConsumerGroupLag;
 import org.tensionwatch.kafka.Derivation;
 import org.tensionwatch.kafka.Topic;
 import org.tensionwatch.kafka.Topics;
@@ -32,6 +34,8 @@ public final class DiffIndicatorsCommand {
               --to YYYY-MM-DD          last day (inclusive)
               --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
               --topic NAME             the current derivation's indicators topic (default tension.indicators)
+              --application-id PREFIX  the services' tension.streams.application-id (default tension-watch), to warn
+                                       when a derivation has not processed every article yet
               --timeout SECONDS        how long to wait for the cluster and the topics (default 60)
             prints each day and indicator that differs, old -> new, then a summary line; exit code 0 when compared
             (with or without differences), 1 when a topic is missing or Kafka cannot be read, 2 on bad usage""";
@@ -44,6 +48,7 @@ public final class DiffIndicatorsCommand {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         String bootstrap = "localhost:9092";
         String topic = Topics.Names.DEFAULTS.indicators();
+        String applicationIdPrefix = "tension-watch";
         String region = null;
         LocalDate from = null;
         LocalDate to = null;
@@ -67,6 +72,7 @@ public final class DiffIndicatorsCommand {
                 switch (a) {
                     case "--bootstrap-servers" -> bootstrap = v;
                     case "--topic" -> topic = v;
+                    case "--application-id" -> applicationIdPrefix = v;
                     case "--region" -> {
                         region = v.toUpperCase(Locale.ROOT);
                         if (!REGION.matcher(region).matches()) {
@@ -119,6 +125,9 @@ public final class DiffIndicatorsCommand {
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             Map<LocalDate, Map<String, Object>> before = days(bootstrap, oldTopic, region, from, to, timeout);
             Map<LocalDate, Map<String, Object>> after = days(bootstrap, newTopic, region, from, to, timeout);
+            for (Derivation derivation : List.of(older, newer)) {
+                warnIfBehind(err, bootstrap, derivation, applicationIdPrefix, timeout);
+            }
             IndicatorsDiff diff = IndicatorsDiff.compare(from, to, before, after);
             diff.lines().forEach(out::println);
             out.println("diff-indicators: " + diff.summary());
@@ -130,6 +139,25 @@ public final class DiffIndicatorsCommand {
         } catch (IllegalStateException e) {
             err.println("diff-indicators: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * A warning when a derivation's extraction or indicators application has records left to process (its indicators are
+     * not final yet) or has never committed on this cluster.
+     */
+    private static void warnIfBehind(PrintStream err, String bootstrap, Derivation derivation, String applicationIdPrefix,
+            Duration timeout) {
+        for (String application : List.of(Derivation.EXTRACTION, Derivation.INDICATORS)) {
+            String group = derivation.applicationId(applicationIdPrefix, application);
+            OptionalLong lag = ConsumerGroupLag.of(bootstrap, group, timeout);
+            if (lag.isEmpty()) {
+                err.printf("diff-indicators: warning: the Streams application %s has processed nothing on this cluster;"
+                        + " the %s indicators may be incomplete (see --application-id)%n", group, derivation);
+            } else if (lag.getAsLong() > 0) {
+                err.printf("diff-indicators: warning: %s is still deriving: %,d records not yet processed by %s;"
+                        + " run the command again when it has caught up%n", derivation, lag.getAsLong(), group);
+            }
         }
     }
 

@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  */
 public record Derivation(String label) {
 
+    /** The Streams applications of a derivation, by the suffix of their application ids. */
+    public static final String EXTRACTION = "extraction";
+    // "-v2": the state of the one-repartition topology (stores by region) is not that of the earlier four-step one;
+    // a new application id rebuilt it from the (compacted) events topic instead of reading old state wrongly
+    public static final String INDICATORS = "indicators-v2";
+    public static final String ALERTS = "alerts";
+
     /** The current derivation: topic names and application ids exactly as configured. */
     public static final Derivation CURRENT = new Derivation("");
 
@@ -65,6 +72,11 @@ public record Derivation(String label) {
     /** The prefix of this derivation's Streams application ids and consumer groups, from the configured one. */
     public String applicationIdPrefix(String configured) {
         return isCurrent() ? configured : configured + "-" + label;
+    }
+
+    /** The application id of one of the derivation's Streams applications ({@link #EXTRACTION} ...). */
+    public String applicationId(String configuredPrefix, String application) {
+        return applicationIdPrefix(configuredPrefix) + "-" + application;
     }
 
     /** How the derivation is named to a user: its label, or {@code current}. */

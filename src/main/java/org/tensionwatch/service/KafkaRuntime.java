@@ -89,13 +89,11 @@ public class KafkaRuntime {
                 applicationIdPrefix());
         TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
-        extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
-        // "-v2": the state of the one-repartition topology (stores by region) is not that of the earlier four-step one;
-        // a new application id rebuilds it from the (compacted) events topic instead of reading old state wrongly
-        indicators = startStreams("indicators-v2", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
+        extraction = startStreams(Derivation.EXTRACTION, props -> ExtractionTopology.build(topics, extractor, props));
+        indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
         alertRules = alertRules(config.alerts());
         LOG.info("Alert rules: {}", alertRules.stream().map(AlertRule::id).toList());
-        alerts = startStreams("alerts", props -> AlertsTopology.build(topics, alertRules, props));
+        alerts = startStreams(Derivation.ALERTS, props -> AlertsTopology.build(topics, alertRules, props));
     }
 
     /** The derivation of {@code tension.derivation}; a label that cannot name topics stops the start. */
@@ -122,7 +120,7 @@ public class KafkaRuntime {
     }
 
     private KafkaStreams startStreams(String name, Function<Properties, Topology> topology) {
-        String applicationId = applicationIdPrefix() + "-" + name;
+        String applicationId = derivation.applicationId(config.streams().applicationId(), name);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
