@@ -1,6 +1,17 @@
 package org.tensionwatch.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +27,11 @@ import org.tensionwatch.extraction.bench.SyntheticCorpus;
  */
 public final class BenchCommand {
 
-    static final String USAGE = "usage: bench [--articles N (10000)] [--size-kb KB (5)] [--seed S (42)] [--runs R (5)]";
+    static final String USAGE = """
+            usage: bench [--articles N (10000)] [--size-kb KB (5)] [--seed S (42)] [--runs R (5)]
+                   bench --write-archive FILE.jsonl [--articles N] [--size-kb KB] [--seed S] [--days D (180)]
+              --write-archive  writes the generated articles as a replay archive (one POST /api/articles body a line,
+                               published evenly over D days from 2026-01-01, from six outlets) instead of timing""";
 
     private final RuleBasedExtractor extractor;
 
@@ -34,6 +49,8 @@ public final class BenchCommand {
         int sizeKb = 5;
         long seed = 42;
         int runs = 5;
+        int days = 180;
+        Path archive = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (i + 1 >= args.size()) {
@@ -45,6 +62,8 @@ public final class BenchCommand {
                     case "--size-kb" -> sizeKb = Integer.parseInt(args.get(++i));
                     case "--seed" -> seed = Long.parseLong(args.get(++i));
                     case "--runs" -> runs = Integer.parseInt(args.get(++i));
+                    case "--days" -> days = Integer.parseInt(args.get(++i));
+                    case "--write-archive" -> archive = Path.of(args.get(++i));
                     default -> {
                         return usage(err, "unknown argument " + a);
                     }
@@ -53,8 +72,11 @@ public final class BenchCommand {
                 return usage(err, a + " needs a number, not " + args.get(i));
             }
         }
-        if (articles < 1 || sizeKb < 1 || runs < 1) {
-            return usage(err, "--articles, --size-kb and --runs must be positive");
+        if (articles < 1 || sizeKb < 1 || runs < 1 || days < 1) {
+            return usage(err, "--articles, --size-kb, --runs and --days must be positive");
+        }
+        if (archive != null) {
+            return writeArchive(archive, articles, sizeKb, seed, days, out, err);
         }
         List<ArticleText> corpus = new SyntheticCorpus(seed).articles(articles, sizeKb * 1024, LocalDate.of(2026, 6, 3));
         long chars = corpus.stream().mapToLong(a -> a.title().length() + a.body().length()).sum();
@@ -73,6 +95,41 @@ public final class BenchCommand {
         Collections.sort(perSecond);
         double median = perSecond.get(perSecond.size() / 2);
         out.printf("median: %.0f articles/s (%.1f MB/s) single-threaded%n", median, median * chars / articles / 1e6);
+        return 0;
+    }
+
+    private static final String[] OUTLETS = {"Northern Ledger", "Harbour Times", "Valley Courier", "Capital Wire",
+        "Border Post", "Evening Dispatch"};
+
+    /** The corpus as a JSON Lines archive for {@code replay}: articles spread evenly over the days, one outlet each. */
+    private static int writeArchive(Path file, int articles, int sizeKb, long seed, int days, PrintStream out,
+            PrintStream err) {
+        SyntheticCorpus corpus = new SyntheticCorpus(seed);
+        ObjectMapper json = new ObjectMapper();
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        long stepMillis = Duration.ofDays(days).toMillis() / articles;
+        long bytes = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < articles; i++) {
+                Instant published = start.plusMillis(i * stepMillis);
+                ArticleText a = corpus.next(sizeKb * 1024, published.atZone(ZoneOffset.UTC).toLocalDate());
+                Map<String, String> body = new LinkedHashMap<>();
+                body.put("title", a.title());
+                body.put("body", a.body());
+                body.put("publishedAt", published.toString());
+                body.put("source", OUTLETS[i % OUTLETS.length]);
+                body.put("url", "https://news.example.org/synthetic/" + seed + "/" + i);
+                String line = json.writeValueAsString(body);
+                bytes += line.length() + 1;
+                w.write(line);
+                w.write('\n');
+            }
+        } catch (IOException e) {
+            err.println("bench: cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.printf("bench: wrote %,d articles (%.1f MB, seed %d) published over %d days from %s to %s%n", articles,
+                bytes / 1e6, seed, days, start, file);
         return 0;
     }
 

@@ -33,6 +33,10 @@ public final class TensionWatchMain {
                     () -> new BenchCommand()::run),
             "replay", new Entry("publish an archive of articles in publication order, paced, resumable",
                     () -> new ReplayCommand()::run),
+            "diff-indicators", new Entry("show how a region's daily indicators differ between two derivations",
+                    () -> new DiffIndicatorsCommand()::run),
+            "derivation-status", new Entry("how many records each Streams application of a derivation has still to process",
+                    () -> new DerivationStatusCommand()::run),
             "bench-indicators", new Entry("measure the indicators topology on an embedded broker, beside a plain consumer",
                     () -> IndicatorsBenchmark::run));
 
@@ -65,10 +69,10 @@ public final class TensionWatchMain {
         out.println("is set), the streams and the HTTP API on port 8080.");
         out.println();
         out.println("commands:");
-        out.printf("  %-17s %s%n", "serve", "run the service (the default)");
+        out.printf("  %-18s %s%n", "serve", "run the service (the default)");
         COMMANDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.printf("  %-17s %s%n", e.getKey(), e.getValue().summary()));
-        out.printf("  %-17s %s%n", "--help", "this text; COMMAND --help for a command's options");
+                .forEach(e -> out.printf("  %-18s %s%n", e.getKey(), e.getValue().summary()));
+        out.printf("  %-18s %s%n", "--help", "this text; COMMAND --help for a command's options");
         out.println();
         out.println("service options are settings, given as -Dname=value before -jar, e.g.");
         out.println("  -Dtension.data-dir=./data  -Dkafka.bootstrap.servers=host:9092  -Dquarkus.http.port=8080");

@@ -27,6 +27,7 @@ import org.tensionwatch.alerts.AlertRuleSpec;
 import org.tensionwatch.domain.EventExtractor;
 import org.tensionwatch.kafka.ArticlePublisher;
 import org.tensionwatch.kafka.DeadLetterHandler;
+import org.tensionwatch.kafka.Derivation;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.TopicCreator;
 import org.tensionwatch.kafka.Topics;
@@ -60,6 +61,7 @@ public class KafkaRuntime {
     @ConfigProperty(name = "quarkus.http.port")
     int httpPort;
 
+    private Derivation derivation;
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
     private Topics topics;
@@ -71,6 +73,7 @@ public class KafkaRuntime {
 
     @PostConstruct
     void start() {
+        derivation = derivation(config.derivation());
         if (externalBootstrapServers.filter(s -> !s.isBlank()).isPresent()) {
             bootstrapServers = externalBootstrapServers.get();
             LOG.info("Using the Kafka cluster at {}", bootstrapServers);
@@ -79,17 +82,27 @@ public class KafkaRuntime {
             bootstrapServers = broker.bootstrapServers();
         }
         TensionConfig.TopicSettings names = config.topics();
-        topics = Topics.of(new Topics.Names(names.articles(), names.events(), names.canonicalEvents(),
-                names.indicators(), names.alerts(), names.deadLetter()));
+        topics = Topics.of(derivation.topicNames(new Topics.Names(names.articles(), names.events(),
+                names.canonicalEvents(), names.indicators(), names.alerts(), names.deadLetter())));
+        LOG.info("Derivation {}: {} -> {}, {}, {}, {}; Streams application ids {}-*", derivation, topics.articles().name(),
+                topics.events().name(), topics.canonicalEvents().name(), topics.indicators().name(), topics.alerts().name(),
+                applicationIdPrefix());
         TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
-        extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
-        // "-v2": the state of the one-repartition topology (stores by region) is not that of the earlier four-step one;
-        // a new application id rebuilds it from the (compacted) events topic instead of reading old state wrongly
-        indicators = startStreams("indicators-v2", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
+        extraction = startStreams(Derivation.EXTRACTION, props -> ExtractionTopology.build(topics, extractor, props));
+        indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
         alertRules = alertRules(config.alerts());
         LOG.info("Alert rules: {}", alertRules.stream().map(AlertRule::id).toList());
-        alerts = startStreams("alerts", props -> AlertsTopology.build(topics, alertRules, props));
+        alerts = startStreams(Derivation.ALERTS, props -> AlertsTopology.build(topics, alertRules, props));
+    }
+
+    /** The derivation of {@code tension.derivation}; a label that cannot name topics stops the start. */
+    static Derivation derivation(Optional<String> setting) {
+        try {
+            return Derivation.of(setting.orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tension.derivation: " + e.getMessage(), e);
+        }
     }
 
     /** The enabled rules of {@code tension.alerts.rules}, by name; a rule that makes no sense stops the start. */
@@ -107,7 +120,7 @@ public class KafkaRuntime {
     }
 
     private KafkaStreams startStreams(String name, Function<Properties, Topology> topology) {
-        String applicationId = config.streams().applicationId() + "-" + name;
+        String applicationId = derivation.applicationId(config.streams().applicationId(), name);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -124,7 +137,7 @@ public class KafkaRuntime {
                 String.valueOf(config.streams().sessionTimeout().toMillis() / 4));
         // one shared, bounded RocksDB cache instead of one per store and partition: the service's memory has a ceiling
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
-        props.put(DeadLetterHandler.TOPIC_CONFIG, config.topics().deadLetter());
+        props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetter());
         if (advertisedHost() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost().host() + ":" + advertisedHost().port());
         }
@@ -153,6 +166,16 @@ public class KafkaRuntime {
     /** Where other instances reach this one, or {@code null} when it runs alone. */
     public HostInfo advertisedHost() {
         return config.streams().advertisedHost().map(host -> new HostInfo(host, httpPort)).orElse(null);
+    }
+
+    /** The version of the derived topics this instance writes and serves. */
+    public Derivation derivation() {
+        return derivation;
+    }
+
+    /** The prefix of this instance's Streams application ids and consumer groups, which the derivation is part of. */
+    public String applicationIdPrefix() {
+        return derivation.applicationIdPrefix(config.streams().applicationId());
     }
 
     public Topics topics() {

@@ -20,6 +20,7 @@ public class StreamsHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-streams").up();
         response.withData("bootstrap.servers", kafka.bootstrapServers());
+        response.withData("derivation", kafka.derivation().toString());
         for (KafkaStreams streams : kafka.allStreams()) {
             response.withData("state", streams.state().name());
             if (streams.state() != KafkaStreams.State.RUNNING) {

@@ -17,6 +17,13 @@ public interface TensionConfig {
     @WithDefault("./data")
     Path dataDir();
 
+    /**
+     * Which version of the derived topics this instance writes and serves: unset for the current one, or a label such as
+     * {@code v2} for topics {@code tension.v2.events} ... and application ids {@code tension-watch-v2-...} of its own,
+     * derived afresh from the shared articles topic (see the README's Replay section).
+     */
+    Optional<String> derivation();
+
     Broker broker();
 
     TopicSettings topics();

@@ -126,8 +126,8 @@ public class WebhookDispatcher {
     private Properties consumerProps(RetryPolicy policy) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.streams().applicationId() + "-webhook");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.streams().applicationId() + "-webhook");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, webhook.autoOffsetReset());
@@ -146,7 +146,7 @@ public class WebhookDispatcher {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.streams().applicationId() + "-webhook-dead-letter");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook-dead-letter");
         return props;
     }
 

@@ -81,4 +81,22 @@ final class TestArticles {
                         "publishedAt", "2026-10-19T21:30:00Z", "source", "Pacific Courier",
                         "url", "https://news.example.org/pacific-courier/quito-27-hurt"));
     }
+
+    /**
+     * Georgia, one outlet on two nights of protest in Tbilisi: 14 arrested on Tuesday 2026-10-13, nine on Wednesday
+     * 2026-10-14. A day apart, with the default tolerance of one day they are counted as one occurrence; with none, as two.
+     */
+    static java.util.List<Map<String, Object>> tbilisiTwoNightsOfArrests() {
+        return java.util.List.of(
+                Map.of("title", "Police detain protesters outside parliament in Tbilisi",
+                        "body", "Police in Tbilisi arrested 14 protesters on Tuesday after demonstrators tried to block "
+                                + "the main avenue outside parliament, the interior ministry said.",
+                        "publishedAt", "2026-10-14T09:00:00Z", "source", "Caucasus Ledger",
+                        "url", "https://news.example.org/caucasus-ledger/2026/10/14/tbilisi-first-night"),
+                Map.of("title", "Protesters return to Tbilisi avenue for a second night",
+                        "body", "Police in Tbilisi arrested nine protesters on Wednesday as demonstrators gathered again "
+                                + "on the avenue outside parliament, the interior ministry said.",
+                        "publishedAt", "2026-10-15T09:30:00Z", "source", "Caucasus Ledger",
+                        "url", "https://news.example.org/caucasus-ledger/2026/10/15/tbilisi-second-night"));
+    }
 }

@@ -1,0 +1,207 @@
+package org.tensionwatch.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.tensionwatch.avro.RegionIndicators;
+import org.tensionwatch.indicators.IndicatorsDiff;
+import org.tensionwatch.kafka.CompactedTopicReader;
+import org.tensionwatch.kafka.ConsumerGroupLag;
+import org.tensionwatch.kafka.Derivation;
+import org.tensionwatch.kafka.Topic;
+import org.tensionwatch.kafka.Topics;
+
+/**
+ * The {@code diff-indicators} command: how a region's daily indicators differ between two derivations over a period,
+ * read from the two indicators topics (the latest record of each day).
+ */
+public final class DiffIndicatorsCommand {
+
+    static final String USAGE = """
+            usage: diff-indicators --new LABEL --region CODE --from YYYY-MM-DD --to YYYY-MM-DD [options]
+              --new LABEL              the derivation to compare, e.g. v2 (its indicators are on tension.LABEL.indicators)
+              --old LABEL              the derivation to compare it with (default: current, on tension.indicators)
+              --region CODE            the region, an ISO country code such as XK
+              --from YYYY-MM-DD        first day (inclusive)
+              --to YYYY-MM-DD          last day (inclusive)
+              --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
+              --topic NAME             the current derivation's indicators topic (default tension.indicators)
+              --application-id PREFIX  the services' tension.streams.application-id (default tension-watch), to warn
+                                       when a derivation has not processed every article yet
+              --timeout SECONDS        how long to wait for the cluster and the topics (default 60)
+            prints each day and indicator that differs, old -> new, then a summary line; exit code 0 when compared
+            (with or without differences), 1 when a topic is missing or Kafka cannot be read, 2 on bad usage""";
+
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+    /** Longer periods are almost always a typo in a year. */
+    private static final int MAX_DAYS = 3660;
+
+    /** Runs the command; 0 when compared, 1 when it could not read the topics, 2 on bad usage. */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        String bootstrap = "localhost:9092";
+        String topic = Topics.Names.DEFAULTS.indicators();
+        String applicationIdPrefix = "tension-watch";
+        String region = null;
+        LocalDate from = null;
+        LocalDate to = null;
+        Derivation older = Derivation.CURRENT;
+        Derivation newer = null;
+        long timeoutSeconds = 60;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-h") || a.equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            if (!a.startsWith("--")) {
+                return usage(err, "unexpected argument " + a);
+            }
+            if (i + 1 >= args.size()) {
+                return usage(err, a + " needs a value");
+            }
+            String v = args.get(++i);
+            try {
+                switch (a) {
+                    case "--bootstrap-servers" -> bootstrap = v;
+                    case "--topic" -> topic = v;
+                    case "--application-id" -> applicationIdPrefix = v;
+                    case "--region" -> {
+                        region = v.toUpperCase(Locale.ROOT);
+                        if (!REGION.matcher(region).matches()) {
+                            return usage(err, "--region takes a two-letter country code such as XK, not " + v);
+                        }
+                    }
+                    case "--from" -> from = LocalDate.parse(v);
+                    case "--to" -> to = LocalDate.parse(v);
+                    case "--old" -> older = Derivation.of(v);
+                    case "--new" -> newer = Derivation.of(v);
+                    case "--timeout" -> {
+                        timeoutSeconds = Long.parseLong(v);
+                        if (timeoutSeconds < 1) {
+                            return usage(err, "--timeout must be at least 1 second, not " + v);
+                        }
+                    }
+                    default -> {
+                        return usage(err, "unknown option " + a);
+                    }
+                }
+            } catch (DateTimeParseException e) {
+                return usage(err, a + " needs a date (YYYY-MM-DD), not " + v);
+            } catch (NumberFormatException e) {
+                return usage(err, a + " needs a whole number, not " + v);
+            } catch (IllegalArgumentException e) {
+                return usage(err, a + ": " + e.getMessage());
+            }
+        }
+        if (newer == null) {
+            return usage(err, "--new is required: the derivation to compare, e.g. --new v2");
+        }
+        if (region == null || from == null || to == null) {
+            return usage(err, "--region, --from and --to are required");
+        }
+        if (to.isBefore(from)) {
+            return usage(err, "--to " + to + " is before --from " + from);
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            return usage(err, "the period from " + from + " to " + to + " is longer than " + MAX_DAYS + " days");
+        }
+        if (newer.equals(older)) {
+            return usage(err, "--old and --new are the same derivation (" + newer + ")");
+        }
+
+        String oldTopic = older.topic(topic);
+        String newTopic = newer.topic(topic);
+        out.printf("diff-indicators: %s from %s to %s, %s (%s) -> %s (%s)%n", region, from, to, oldTopic, older,
+                newTopic, newer);
+        try {
+            Duration timeout = Duration.ofSeconds(timeoutSeconds);
+            Map<LocalDate, Map<String, Object>> before = days(bootstrap, oldTopic, region, from, to, timeout);
+            Map<LocalDate, Map<String, Object>> after = days(bootstrap, newTopic, region, from, to, timeout);
+            for (Derivation derivation : List.of(older, newer)) {
+                warnIfBehind(err, bootstrap, derivation, applicationIdPrefix, timeout);
+            }
+            IndicatorsDiff diff = IndicatorsDiff.compare(from, to, before, after);
+            diff.lines().forEach(out::println);
+            out.println("diff-indicators: " + diff.summary());
+            return 0;
+        } catch (CompactedTopicReader.MissingTopicException e) {
+            err.println("diff-indicators: " + e.getMessage()
+                    + " (has an instance with that derivation run on this cluster? see --old, --new and --topic)");
+            return 1;
+        } catch (IllegalStateException e) {
+            err.println("diff-indicators: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * A warning when a derivation's extraction or indicators application has records left to process (its indicators are
+     * not final yet) or has never committed on this cluster.
+     */
+    private static void warnIfBehind(PrintStream err, String bootstrap, Derivation derivation, String applicationIdPrefix,
+            Duration timeout) {
+        for (String application : List.of(Derivation.EXTRACTION, Derivation.INDICATORS)) {
+            String group = derivation.applicationId(applicationIdPrefix, application);
+            OptionalLong lag = ConsumerGroupLag.of(bootstrap, group, timeout);
+            if (lag.isEmpty()) {
+                err.printf("diff-indicators: warning: the Streams application %s has processed nothing on this cluster;"
+                        + " the %s indicators may be incomplete (see --application-id)%n", group, derivation);
+            } else if (lag.getAsLong() > 0) {
+                err.printf("diff-indicators: warning: %s is still deriving: %,d records not yet processed by %s;"
+                        + " run the command again when it has caught up%n", derivation, lag.getAsLong(), group);
+            }
+        }
+    }
+
+    /** The region's rows from {@code from} to {@code to} on one indicators topic, by day. */
+    private static Map<LocalDate, Map<String, Object>> days(String bootstrap, String topicName, String region,
+            LocalDate from, LocalDate to, Duration timeout) {
+        Topic<String, RegionIndicators> defaults = Topics.defaults().indicators();
+        Topic<String, RegionIndicators> topic = new Topic<>(topicName, defaults.keySerde(), defaults.valueSerde());
+        String prefix = region + "|";
+        Map<String, RegionIndicators> latest = CompactedTopicReader.latestValues(bootstrap, topic,
+                key -> key != null && key.startsWith(prefix), timeout);
+        Map<LocalDate, Map<String, Object>> days = new TreeMap<>();
+        for (RegionIndicators row : latest.values()) {
+            LocalDate day = row.getWindowStart();
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                days.put(day, values(row));
+            }
+        }
+        return days;
+    }
+
+    private static Map<String, Object> values(RegionIndicators r) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("injuries", r.getInjuries());
+        v.put("fatalities", r.getFatalities());
+        v.put("arrests", r.getArrests());
+        v.put("resignations", r.getResignations());
+        v.put("dismissals", r.getDismissals());
+        v.put("protests", r.getProtests());
+        v.put("protestParticipants", r.getProtestParticipants());
+        v.put("clashes", r.getClashes());
+        v.put("deployments", r.getDeployments());
+        v.put("appeals", r.getAppeals());
+        v.put("condemnations", r.getCondemnations());
+        v.put("alertLevel", r.getAlertLevel() == null ? null : r.getAlertLevel().name());
+        v.put("events", r.getEvents());
+        v.put("reports", r.getReports());
+        v.put("sources", r.getSources());
+        return v;
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("diff-indicators: " + message);
+        err.println(USAGE);
+        return 2;
+    }
+}
