@@ -139,7 +139,8 @@ public class KafkaRuntime {
 
     private IndicatorSettings indicatorSettings() {
         return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays())
-                .withMergeInterval(config.indicators().mergeInterval());
+                .withMergeInterval(config.indicators().mergeInterval())
+                .withHistoryRetention(Duration.ofDays(config.indicators().historyRetentionDays()));
     }
 
     private Path stateDir() {

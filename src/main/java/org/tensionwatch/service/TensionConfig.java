@@ -114,6 +114,13 @@ public interface TensionConfig {
          */
         @WithDefault("1s")
         Duration mergeInterval();
+
+        /**
+         * How many days of earlier versions of the daily indicators are kept for "as known at" queries
+         * ({@code asOf}), counted back in stream time from the newest version written.
+         */
+        @WithDefault("365")
+        int historyRetentionDays();
     }
 
     /** The embedded broker, started when {@code kafka.bootstrap.servers} is not set. */

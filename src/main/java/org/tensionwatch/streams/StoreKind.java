@@ -1,5 +1,6 @@
 package org.tensionwatch.streams;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsConfig;
@@ -8,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 /**
  * Persistent (RocksDB) stores in the service, in-memory stores where the Streams config asks for them
@@ -35,5 +37,14 @@ final class StoreKind {
         return Stores.timestampedKeyValueStoreBuilder(
                 inMemory(streamsConfig) ? Stores.inMemoryKeyValueStore(name) : Stores.persistentTimestampedKeyValueStore(name),
                 keys, values);
+    }
+
+    /**
+     * A store that keeps every version of a value with the timestamp it became valid at, for {@code history} behind
+     * the newest timestamp written. Kafka Streams has no in-memory variant: it is RocksDB in topology tests too.
+     */
+    static <K, V> StoreBuilder<VersionedKeyValueStore<K, V>> versionedKeyValue(
+            String name, Duration history, Serde<K> keys, Serde<V> values) {
+        return Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(name, history), keys, values);
     }
 }
