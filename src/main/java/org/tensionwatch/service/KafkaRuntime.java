@@ -80,7 +80,7 @@ public class KafkaRuntime {
         }
         TensionConfig.TopicSettings names = config.topics();
         topics = Topics.of(new Topics.Names(names.articles(), names.events(), names.canonicalEvents(),
-                names.indicators(), names.alerts(), names.deadLetter()));
+                names.indicators(), names.alerts(), names.settledAlerts(), names.deadLetter()));
         TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams("extraction", props -> ExtractionTopology.build(topics, extractor, props));
@@ -89,7 +89,8 @@ public class KafkaRuntime {
         indicators = startStreams("indicators-v2", props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
         alertRules = alertRules(config.alerts());
         LOG.info("Alert rules: {}", alertRules.stream().map(AlertRule::id).toList());
-        alerts = startStreams("alerts", props -> AlertsTopology.build(topics, alertRules, props));
+        alerts = startStreams("alerts", props -> AlertsTopology.build(topics, alertRules,
+                AlertsTopology.settleDays(config.indicators().gracePeriodDays(), config.indicators().toleranceDays()), props));
     }
 
     /** The enabled rules of {@code tension.alerts.rules}, by name; a rule that makes no sense stops the start. */

@@ -147,6 +147,10 @@ public interface TensionConfig {
         @WithDefault("tension.alerts")
         String alerts();
 
+        /** Settled alert steps: decided once the day evaluated can no longer change; the same for any replay. */
+        @WithDefault("tension.alerts.settled")
+        String settledAlerts();
+
         @WithDefault("tension.dead-letter")
         String deadLetter();
 
