@@ -49,7 +49,7 @@ public final class IndicatorsTopology {
                 JsonSerde.of(DailyIndicators.class), streamsConfig).withCachingEnabled());
         // every version of every daily row, valid from the stream time it was written: "as known at" queries
         builder.addStateStore(StoreKind.versionedKeyValue(StoreNames.DAILY_INDICATORS_HISTORY, settings.historyRetention(),
-                Serdes.String(), JsonSerde.of(DailyIndicators.class)));
+                Serdes.String(), JsonSerde.of(DailyIndicators.class), streamsConfig));
 
         Map<String, KStream<String, IndicatorsOutput>> outputs = builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))

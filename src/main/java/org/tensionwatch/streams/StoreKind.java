@@ -41,10 +41,13 @@ final class StoreKind {
 
     /**
      * A store that keeps every version of a value with the timestamp it became valid at, for {@code history} behind
-     * the newest timestamp written. Kafka Streams has no in-memory variant: it is RocksDB in topology tests too.
+     * the newest timestamp written. Kafka Streams has no in-memory kind; {@link InMemoryVersionedStore} stands in
+     * where the config asks for in-memory stores.
      */
     static <K, V> StoreBuilder<VersionedKeyValueStore<K, V>> versionedKeyValue(
-            String name, Duration history, Serde<K> keys, Serde<V> values) {
-        return Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(name, history), keys, values);
+            String name, Duration history, Serde<K> keys, Serde<V> values, Properties streamsConfig) {
+        return Stores.versionedKeyValueStoreBuilder(inMemory(streamsConfig)
+                ? InMemoryVersionedStore.supplier(name, history.toMillis())
+                : Stores.persistentVersionedKeyValueStore(name, history), keys, values);
     }
 }
