@@ -124,35 +124,44 @@ public class IndicatorQueries {
 
     /**
      * The rows of a region as they stood at {@code asOf}, from this instance's history store, or none when another
-     * instance owns the region. A region's days live in one partition (reports are keyed by region), so the
-     * versioned store of that partition is asked for each day's version valid at {@code asOf}.
+     * instance owns the region. A region's days live in one partition (reports are keyed by region), so with several
+     * instances only the owner's store is asked; alone, every local partition is. Each day's version valid at
+     * {@code asOf} is one interactive query (IQv2).
      */
     public List<DailyIndicators> localRowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf) {
         List<DailyIndicators> rows = new ArrayList<>();
         KafkaStreams streams = kafka.indicatorsStreams();
-        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.DAILY_INDICATORS_HISTORY, region, new StringSerializer());
-        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-            throw new InvalidStateStoreException("the owner of region " + region + " is not known yet (rebalancing)");
-        }
         HostInfo self = kafka.advertisedHost();
-        if (self != null && !owner.activeHost().equals(self)) {
-            return rows;
+        Set<Integer> partitions = null;
+        if (self != null) {
+            KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.DAILY_INDICATORS_HISTORY, region, new StringSerializer());
+            if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+                throw new InvalidStateStoreException("the owner of region " + region + " is not known yet (rebalancing)");
+            }
+            if (!owner.activeHost().equals(self)) {
+                return rows;
+            }
+            partitions = Set.of(owner.partition());
         }
-        Set<Integer> partition = Set.of(owner.partition());
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             VersionedKeyQuery<String, DailyIndicators> query =
                     VersionedKeyQuery.<String, DailyIndicators>withKey(RegionDay.key(region, day)).asOf(asOf);
-            QueryResult<VersionedRecord<DailyIndicators>> answer = streams.query(
-                            StateQueryRequest.inStore(StoreNames.DAILY_INDICATORS_HISTORY).withQuery(query)
-                                    .withPartitions(partition).requireActive())
-                    .getPartitionResults().get(owner.partition());
-            if (answer == null || answer.isFailure()) {
-                throw new InvalidStateStoreException("the history of region " + region + " cannot be read now: "
-                        + (answer == null ? "no answer" : answer.getFailureReason() + " " + answer.getFailureMessage()));
+            StateQueryRequest<VersionedRecord<DailyIndicators>> request =
+                    StateQueryRequest.inStore(StoreNames.DAILY_INDICATORS_HISTORY).withQuery(query).requireActive();
+            Map<Integer, QueryResult<VersionedRecord<DailyIndicators>>> answers =
+                    streams.query(partitions == null ? request : request.withPartitions(partitions)).getPartitionResults();
+            if (answers.isEmpty() || (partitions != null && !answers.keySet().containsAll(partitions))) {
+                throw new InvalidStateStoreException("the history of region " + region + " cannot be read now: no answer");
             }
-            VersionedRecord<DailyIndicators> version = answer.getResult();
-            if (version != null && version.value() != null && version.value().hasEvents()) {
-                rows.add(version.value());
+            for (QueryResult<VersionedRecord<DailyIndicators>> answer : answers.values()) {
+                if (answer.isFailure()) {
+                    throw new InvalidStateStoreException("the history of region " + region + " cannot be read now: "
+                            + answer.getFailureReason() + " " + answer.getFailureMessage());
+                }
+                VersionedRecord<DailyIndicators> version = answer.getResult();
+                if (version != null && version.value() != null && version.value().hasEvents()) {
+                    rows.add(version.value());
+                }
             }
         }
         return rows;
