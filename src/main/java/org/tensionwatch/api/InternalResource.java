@@ -27,7 +27,15 @@ public class InternalResource {
 
     @GET
     @Path("/rows")
-    public List<DailyIndicators> rows(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<DailyIndicators> rows(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf) {
+        if (asOf != null && !asOf.isBlank()) {
+            if (region == null || region.isBlank()) {
+                throw new IllegalArgumentException("'region' is required with 'asOf'");
+            }
+            return queries.localRowsAsOf(region, RegionsResource.date("from", from), RegionsResource.date("to", to),
+                    RegionsResource.instant("asOf", asOf));
+        }
         return queries.localRows(region, RegionsResource.date("from", from), RegionsResource.date("to", to));
     }
 

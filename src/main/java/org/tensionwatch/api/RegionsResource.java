@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -48,16 +49,21 @@ public class RegionsResource {
     @GET
     @Path("/{region}/indicators")
     @Operation(summary = "A region's indicators, one row per day", description = "Totals over the window ending each day from "
-            + "'from' to 'to', and the tension index of that day; quiet days are zero rows. 400 for a bad region, date or range.")
+            + "'from' to 'to', and the tension index of that day; quiet days are zero rows. With 'asOf', the indicators as "
+            + "the system knew them at that instant (stream time: the newest publication it had read), i.e. what a "
+            + "dashboard showed then. 400 for a bad region, date, instant or range.")
     public List<IndicatorRow> indicators(
             @Parameter(description = "ISO 3166-1 alpha-2 code, e.g. XK", example = "GE") @PathParam("region") String region,
             @Parameter(description = "first day, YYYY-MM-DD", required = true) @QueryParam("from") String from,
             @Parameter(description = "last day, YYYY-MM-DD", required = true) @QueryParam("to") String to,
-            @Parameter(description = "P1D (default), P7D or P30D") @QueryParam("window") String window) {
+            @Parameter(description = "P1D (default), P7D or P30D") @QueryParam("window") String window,
+            @Parameter(description = "ISO-8601 instant, e.g. 2026-10-02T00:00:00Z: the indicators as known then; default now")
+            @QueryParam("asOf") String asOf) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         checkRange(first, last);
-        return queries.series(region(region), first, last, period(window));
+        return queries.series(region(region), first, last, period(window),
+                asOf == null || asOf.isBlank() ? null : instant("asOf", asOf));
     }
 
     /** The canonical events of a region that happened in the range, newest first, each with its reports' sources and evidence. */
@@ -99,6 +105,14 @@ public class RegionsResource {
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw new IllegalArgumentException("a range of at most " + MAX_DAYS + " days, please");
+        }
+    }
+
+    static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + name + "' is not an ISO-8601 instant such as 2026-10-02T00:00:00Z: '" + value + "'");
         }
     }
 

@@ -57,7 +57,8 @@ public record Derivation(String label) {
      */
     public Topics.Names topicNames(Topics.Names configured) {
         return new Topics.Names(configured.articles(), topic(configured.events()), topic(configured.canonicalEvents()),
-                topic(configured.indicators()), topic(configured.alerts()), topic(configured.deadLetter()));
+                topic(configured.indicators()), topic(configured.alerts()), topic(configured.settledAlerts()),
+                topic(configured.deadLetter()));
     }
 
     /** One derived topic's name in this derivation, from its configured name. */

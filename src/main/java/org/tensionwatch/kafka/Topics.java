@@ -18,6 +18,7 @@ public record Topics(
         Topic<String, CanonicalEvent> canonicalEvents,
         Topic<String, RegionIndicators> indicators,
         Topic<String, EscalationAlert> alerts,
+        Topic<String, EscalationAlert> settledAlerts,
         String deadLetter) {
 
     /** Topics with the given names and the project's Avro serdes. */
@@ -28,6 +29,7 @@ public record Topics(
                 new Topic<>(names.canonicalEvents(), Serdes.String(), avro(CanonicalEvent.class, "CanonicalEvent")),
                 new Topic<>(names.indicators(), Serdes.String(), avro(RegionIndicators.class, "RegionIndicators")),
                 new Topic<>(names.alerts(), Serdes.String(), avro(EscalationAlert.class, "EscalationAlert")),
+                new Topic<>(names.settledAlerts(), Serdes.String(), avro(EscalationAlert.class, "EscalationAlert")),
                 names.deadLetter());
     }
 
@@ -38,26 +40,28 @@ public record Topics(
 
     /** The topic names. */
     public record Names(String articles, String events, String canonicalEvents, String indicators, String alerts,
-            String deadLetter) {
+            String settledAlerts, String deadLetter) {
 
         public static final Names DEFAULTS = new Names("tension.articles", "tension.events",
-                "tension.canonical-events", "tension.indicators", "tension.alerts", "tension.dead-letter");
+                "tension.canonical-events", "tension.indicators", "tension.alerts", "tension.settled-alerts",
+                "tension.dead-letter");
 
         /** The default names with a prefix other than {@code tension.}, e.g. for a benchmark or a re-derivation. */
         public static Names prefixed(String prefix) {
             return new Names(prefix + "articles", prefix + "events", prefix + "canonical-events",
-                    prefix + "indicators", prefix + "alerts", prefix + "dead-letter");
+                    prefix + "indicators", prefix + "alerts", prefix + "settled-alerts", prefix + "dead-letter");
         }
 
         public Names withEvents(String name) {
-            return new Names(articles, name, canonicalEvents, indicators, alerts, deadLetter);
+            return new Names(articles, name, canonicalEvents, indicators, alerts, settledAlerts, deadLetter);
         }
     }
 
     /**
      * The configuration each topic is created with. Articles, events, canonical events and indicators
      * are keyed by stable ids, so compaction keeps the latest version of each (and a tombstone deletes
-     * one); every step of every alert, and every dead letter, is kept until someone deletes it.
+     * one); every step of every alert (provisional and settled), and every dead letter, is kept until someone
+     * deletes it.
      */
     public Map<String, Map<String, String>> creationConfigs() {
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
@@ -68,6 +72,7 @@ public record Topics(
                 canonicalEvents.name(), compacted,
                 indicators.name(), compacted,
                 alerts.name(), keptForever,
+                settledAlerts.name(), keptForever,
                 deadLetter, keptForever);
     }
 

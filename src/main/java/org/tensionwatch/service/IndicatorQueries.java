@@ -2,14 +2,24 @@ package org.tensionwatch.service;
 
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.VersionedKeyQuery;
+import org.apache.kafka.streams.state.VersionedRecord;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -47,8 +57,16 @@ public class IndicatorQueries {
 
     /** Windows of {@code period} ending on each day from {@code from} to {@code to}, with the index of each day. */
     public List<IndicatorRow> series(String region, LocalDate from, LocalDate to, RollingPeriod period) {
+        return series(region, from, to, period, null);
+    }
+
+    /**
+     * The same windows and index computed from the rows as they stood at {@code asOf} (what a dashboard showed
+     * then); {@code null} for the rows as they stand now.
+     */
+    public List<IndicatorRow> series(String region, LocalDate from, LocalDate to, RollingPeriod period, Instant asOf) {
         LocalDate historyStart = from.minusDays(Math.max(INDEX_HISTORY_DAYS, period.days()));
-        List<DailyIndicators> rows = rows(region, historyStart, to);
+        List<DailyIndicators> rows = asOf == null ? rows(region, historyStart, to) : rowsAsOf(region, historyStart, to, asOf);
         RollingWindow windows = RollingWindow.of(region, rows);
         List<DailyIndex> index = tensionIndex.compute(region, rows, historyStart, to);
         List<IndicatorRow> result = new ArrayList<>();
@@ -94,6 +112,58 @@ public class IndicatorQueries {
     public List<DailyIndicators> rows(String region, LocalDate from, LocalDate to) {
         List<DailyIndicators> rows = new ArrayList<>(peers.rows(region, from, to));
         rows.sort(Comparator.comparing(DailyIndicators::day));
+        return rows;
+    }
+
+    /** The rows of a region from every instance as they stood at {@code asOf}, sorted by day. */
+    public List<DailyIndicators> rowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf) {
+        List<DailyIndicators> rows = new ArrayList<>(peers.rowsAsOf(region, from, to, asOf));
+        rows.sort(Comparator.comparing(DailyIndicators::day));
+        return rows;
+    }
+
+    /**
+     * The rows of a region as they stood at {@code asOf}, from this instance's history store, or none when another
+     * instance owns the region. A region's days live in one partition (reports are keyed by region), so with several
+     * instances only the owner's store is asked; alone, every local partition is. Each day's version valid at
+     * {@code asOf} is one interactive query (IQv2).
+     */
+    public List<DailyIndicators> localRowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf) {
+        List<DailyIndicators> rows = new ArrayList<>();
+        KafkaStreams streams = kafka.indicatorsStreams();
+        HostInfo self = kafka.advertisedHost();
+        Set<Integer> partitions = null;
+        if (self != null) {
+            KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.DAILY_INDICATORS_HISTORY, region, new StringSerializer());
+            if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+                throw new InvalidStateStoreException("the owner of region " + region + " is not known yet (rebalancing)");
+            }
+            if (!owner.activeHost().equals(self)) {
+                return rows;
+            }
+            partitions = Set.of(owner.partition());
+        }
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            VersionedKeyQuery<String, DailyIndicators> query =
+                    VersionedKeyQuery.<String, DailyIndicators>withKey(RegionDay.key(region, day)).asOf(asOf);
+            StateQueryRequest<VersionedRecord<DailyIndicators>> request =
+                    StateQueryRequest.inStore(StoreNames.DAILY_INDICATORS_HISTORY).withQuery(query).requireActive();
+            Map<Integer, QueryResult<VersionedRecord<DailyIndicators>>> answers =
+                    streams.query(partitions == null ? request : request.withPartitions(partitions)).getPartitionResults();
+            if (answers.isEmpty() || (partitions != null && !answers.keySet().containsAll(partitions))) {
+                throw new InvalidStateStoreException("the history of region " + region + " cannot be read now: no answer");
+            }
+            for (QueryResult<VersionedRecord<DailyIndicators>> answer : answers.values()) {
+                if (answer.isFailure()) {
+                    throw new InvalidStateStoreException("the history of region " + region + " cannot be read now: "
+                            + answer.getFailureReason() + " " + answer.getFailureMessage());
+                }
+                VersionedRecord<DailyIndicators> version = answer.getResult();
+                if (version != null && version.value() != null && version.value().hasEvents()) {
+                    rows.add(version.value());
+                }
+            }
+        }
         return rows;
     }
 

@@ -83,7 +83,8 @@ public class KafkaRuntime {
         }
         TensionConfig.TopicSettings names = config.topics();
         topics = Topics.of(derivation.topicNames(new Topics.Names(names.articles(), names.events(),
-                names.canonicalEvents(), names.indicators(), names.alerts(), names.deadLetter())));
+                names.canonicalEvents(), names.indicators(), names.alerts(), names.settledAlerts(),
+                names.deadLetter())));
         LOG.info("Derivation {}: {} -> {}, {}, {}, {}; Streams application ids {}-*", derivation, topics.articles().name(),
                 topics.events().name(), topics.canonicalEvents().name(), topics.indicators().name(), topics.alerts().name(),
                 applicationIdPrefix());
@@ -93,7 +94,8 @@ public class KafkaRuntime {
         indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
         alertRules = alertRules(config.alerts());
         LOG.info("Alert rules: {}", alertRules.stream().map(AlertRule::id).toList());
-        alerts = startStreams(Derivation.ALERTS, props -> AlertsTopology.build(topics, alertRules, props));
+        alerts = startStreams(Derivation.ALERTS, props -> AlertsTopology.build(topics, alertRules,
+                AlertsTopology.settleDays(config.indicators().gracePeriodDays(), config.indicators().toleranceDays()), props));
     }
 
     /** The derivation of {@code tension.derivation}; a label that cannot name topics stops the start. */
@@ -152,7 +154,8 @@ public class KafkaRuntime {
 
     private IndicatorSettings indicatorSettings() {
         return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays())
-                .withMergeInterval(config.indicators().mergeInterval());
+                .withMergeInterval(config.indicators().mergeInterval())
+                .withHistoryRetention(Duration.ofDays(config.indicators().historyRetentionDays()));
     }
 
     private Path stateDir() {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,16 @@ public class PeerInstances {
         return rows;
     }
 
+    /** Daily rows of a region as they stood at {@code asOf}, from the instance that owns the region. */
+    public List<DailyIndicators> rowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf) {
+        List<DailyIndicators> rows = new ArrayList<>(queries.localRowsAsOf(region, from, to, asOf));
+        for (HostInfo peer : others(StoreNames.DAILY_INDICATORS_HISTORY)) {
+            rows.addAll(fetch(peer, "/api/internal/rows", region, from, to, "&asOf=" + asOf,
+                    new TypeReference<List<DailyIndicators>>() { }));
+        }
+        return rows;
+    }
+
     /** Canonical events of a region from every instance. */
     public List<CanonicalEvent> events(String region, LocalDate from, LocalDate to) {
         List<CanonicalEvent> events = new ArrayList<>(queries.localEvents(region, from, to));
@@ -90,8 +101,13 @@ public class PeerInstances {
     }
 
     private <T> List<T> fetch(HostInfo peer, String path, String region, LocalDate from, LocalDate to, TypeReference<List<T>> type) {
+        return fetch(peer, path, region, from, to, "", type);
+    }
+
+    private <T> List<T> fetch(HostInfo peer, String path, String region, LocalDate from, LocalDate to, String more,
+            TypeReference<List<T>> type) {
         String query = "?from=" + (from == null ? "" : from) + "&to=" + (to == null ? "" : to)
-                + (region == null ? "" : "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8));
+                + (region == null ? "" : "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8)) + more;
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path + query);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),

@@ -121,6 +121,13 @@ public interface TensionConfig {
          */
         @WithDefault("1s")
         Duration mergeInterval();
+
+        /**
+         * How many days of earlier versions of the daily indicators are kept for "as known at" queries
+         * ({@code asOf}), counted back in stream time from the newest version written.
+         */
+        @WithDefault("365")
+        int historyRetentionDays();
     }
 
     /** The embedded broker, started when {@code kafka.bootstrap.servers} is not set. */
@@ -146,6 +153,10 @@ public interface TensionConfig {
 
         @WithDefault("tension.alerts")
         String alerts();
+
+        /** Settled alert steps: decided once the day evaluated can no longer change; the same for any replay. */
+        @WithDefault("tension.settled-alerts")
+        String settledAlerts();
 
         @WithDefault("tension.dead-letter")
         String deadLetter();

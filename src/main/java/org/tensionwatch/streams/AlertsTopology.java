@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -21,14 +22,38 @@ import org.tensionwatch.kafka.Topics;
  * Canonical events in, escalation alerts out: every change of a canonical event (a tombstone removes it) is moved to
  * its region's partition, the region's rules are evaluated on it ({@link EvaluateAlerts}), and each step of an alert
  * (raised, escalated, cleared) goes to the alerts topic keyed by alert id. The latest step of every alert is kept in
- * a queryable store for {@code GET /api/alerts}.
+ * a queryable store for {@code GET /api/alerts}. Settled steps, decided once a day can no longer change
+ * ({@link #settleDays}), go to the settled-alerts topic.
  */
 public final class AlertsTopology {
 
     private AlertsTopology() {
     }
 
+    private static final String STEPS = "alert-steps-";
+    private static final String PROVISIONAL = "provisional";
+    private static final String SETTLED = "settled";
+
+    /**
+     * How old a day is when its settled steps are decided with the default grace period (30 days) and merge
+     * tolerance (1 day).
+     */
+    public static final int DEFAULT_SETTLE_DAYS = settleDays(30, 1);
+
+    /**
+     * How old a day must be before nothing can change it: a report about it may be published up to the grace period
+     * later and, arriving out of order, read up to the grace period after that; a report up to the merge tolerance
+     * later may join one of its events; one more day for days cut at UTC midnight.
+     */
+    public static int settleDays(int gracePeriodDays, int toleranceDays) {
+        return 2 * gracePeriodDays + toleranceDays + 1;
+    }
+
     public static Topology build(Topics topics, List<AlertRule> rules, Properties streamsConfig) {
+        return build(topics, rules, DEFAULT_SETTLE_DAYS, streamsConfig);
+    }
+
+    public static Topology build(Topics topics, List<AlertRule> rules, int settleDays, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         JsonSerde<CanonicalEventChange> changeSerde = JsonSerde.of(CanonicalEventChange.class);
         builder.addStateStore(StoreKind.keyValue(AlertStoreNames.REGION_EVENTS, Serdes.String(),
@@ -47,11 +72,18 @@ public final class AlertsTopology {
                         Named.as("to-region-changes"))
                 .repartition(Repartitioned.<String, CanonicalEventChange>as(AlertStoreNames.CANONICAL_BY_REGION)
                         .withKeySerde(Serdes.String()).withValueSerde(changeSerde))
-                .process(() -> new EvaluateAlerts(rules, AlertEvaluator.withDefaults()), Named.as("evaluate-alerts"),
+                .process(() -> new EvaluateAlerts(rules, AlertEvaluator.withDefaults(), settleDays), Named.as("evaluate-alerts"),
                         AlertStoreNames.REGION_EVENTS, AlertStoreNames.RULE_STATE, AlertStoreNames.CLOCK,
                         AlertStoreNames.LATEST_ALERTS)
-                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
-                        .withName("write-alerts"));
+                .split(Named.as(STEPS))
+                .branch((id, step) -> !step.settled(), Branched.withConsumer(provisional -> provisional
+                        .mapValues(AlertStep::alert, Named.as("to-provisional-alerts"))
+                        .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                                .withName("write-alerts")), PROVISIONAL))
+                .defaultBranch(Branched.withConsumer(settled -> settled
+                        .mapValues(AlertStep::alert, Named.as("to-settled-alerts"))
+                        .to(topics.settledAlerts().name(), Produced.with(topics.settledAlerts().keySerde(),
+                                topics.settledAlerts().valueSerde()).withName("write-settled-alerts")), SETTLED));
         return builder.build(streamsConfig);
     }
 }

@@ -19,37 +19,53 @@ import org.tensionwatch.avro.EscalationAlert;
 
 /**
  * Keeps each region's recent canonical events and evaluates the region's rules whenever they change, emitting the
- * steps of alerts keyed by alert id.
+ * steps of alerts keyed by alert id: provisional steps at once, settled steps once a day can no longer change.
  *
  * <p>"Today" is the UTC day of stream time (the newest canonical event change the task has seen, stamped with its
  * publication time), never the wall clock. When stream time moves into a new day, every day since the last one seen
  * is closed first: every region of the task is evaluated on it as it stands, so that a quiet region still clears
  * its alerts, and steps decided then carry the end of that day as their time. Then the changed region is evaluated
  * on today, at stream time. The same records in the same order therefore give the same alerts, ids and times.
+ *
+ * <p>Those provisional steps depend on what had arrived when each was decided, so records that arrive in another
+ * order (within the grace period) can move or change them. Settled steps do not: when stream time enters a new day,
+ * each day that is {@code settleDays} old is evaluated once more, for every region of the task, with a second,
+ * separate state per rule and region. By then no report about that day (or one that merges into its events) can
+ * still arrive, so a settled step is a function of the day's final canonical events and the previous settled day:
+ * any order of the same history gives the same settled steps, ids and times (the end of the day evaluated).
  */
-final class EvaluateAlerts implements Processor<String, CanonicalEventChange, String, EscalationAlert> {
+final class EvaluateAlerts implements Processor<String, CanonicalEventChange, String, AlertStep> {
 
     static final String CLOCK_KEY = "clock";
+    /** The last day evaluated for settled steps. */
+    static final String SETTLED_CLOCK_KEY = "settled";
+    private static final String SETTLED_STATE_PREFIX = "settled|";
     /** A jump in stream time closes at most this many days: older ones can no longer hold anything to clear. */
     static final int MAX_DAYS_CLOSED = AlertRule.MAX_BASELINE_DAYS + 31;
 
     private final List<AlertRule> rules;
     private final AlertEvaluator evaluator;
     private final int horizonDays;
-    private ProcessorContext<String, EscalationAlert> context;
+    private final int settleDays;
+    private ProcessorContext<String, AlertStep> context;
     private KeyValueStore<String, RegionHistory> histories;
     private KeyValueStore<String, AlertState> states;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, EscalationAlert> latest;
 
-    EvaluateAlerts(List<AlertRule> rules, AlertEvaluator evaluator) {
+    /** @param settleDays how old a day is when its settled steps are decided (see {@link AlertsTopology}) */
+    EvaluateAlerts(List<AlertRule> rules, AlertEvaluator evaluator, int settleDays) {
+        if (settleDays < 1) {
+            throw new IllegalArgumentException("settleDays < 1: " + settleDays);
+        }
         this.rules = List.copyOf(rules);
         this.evaluator = evaluator;
         this.horizonDays = rules.stream().mapToInt(AlertRule::horizonDays).max().orElse(1);
+        this.settleDays = settleDays;
     }
 
     @Override
-    public void init(ProcessorContext<String, EscalationAlert> context) {
+    public void init(ProcessorContext<String, AlertStep> context) {
         this.context = context;
         this.histories = context.getStateStore(AlertStoreNames.REGION_EVENTS);
         this.states = context.getStateStore(AlertStoreNames.RULE_STATE);
@@ -72,6 +88,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
                 LocalDate from = LocalDate.ofEpochDay(Math.max(lastDay, today.toEpochDay() - MAX_DAYS_CLOSED));
                 closeDays(from, today.minusDays(1));
             }
+            settle(today.minusDays(settleDays));
             clock.put(CLOCK_KEY, today.toEpochDay());
         } else {
             today = LocalDate.ofEpochDay(lastDay);
@@ -80,7 +97,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         RegionHistory history = histories.get(region);
         history = history == null ? RegionHistory.empty(region) : history;
         history = change.event() == null ? history.without(change.id()) : history.with(change.event());
-        history = history.retainFrom(today.minusDays(horizonDays));
+        history = history.retainFrom(today.minusDays(horizonDays + settleDays));
         if (history.isEmpty()) {
             histories.delete(region);
         } else {
@@ -96,16 +113,46 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             all.forEachRemaining(kv -> regions.add(kv.value));
         }
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
             for (RegionHistory history : regions) {
-                evaluate(history, day, endOfDay);
+                evaluate(history, day, endOf(day), false);
             }
         }
     }
 
+    /**
+     * Decides the settled steps of every day after the last one settled up to {@code last}. The first time, nothing
+     * is settled: days that old had no events yet (records arrive at most the grace period late).
+     */
+    private void settle(LocalDate last) {
+        Long settled = clock.get(SETTLED_CLOCK_KEY);
+        if (settled != null && settled < last.toEpochDay()) {
+            List<RegionHistory> regions = new ArrayList<>();
+            try (KeyValueIterator<String, RegionHistory> all = histories.all()) {
+                all.forEachRemaining(kv -> regions.add(kv.value));
+            }
+            LocalDate first = LocalDate.ofEpochDay(Math.max(settled + 1, last.toEpochDay() - MAX_DAYS_CLOSED));
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                for (RegionHistory history : regions) {
+                    evaluate(history, day, endOf(day), true);
+                }
+            }
+        }
+        if (settled == null || settled < last.toEpochDay()) {
+            clock.put(SETTLED_CLOCK_KEY, last.toEpochDay());
+        }
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+    }
+
     private void evaluate(RegionHistory history, LocalDate day, Instant at) {
+        evaluate(history, day, at, false);
+    }
+
+    private void evaluate(RegionHistory history, LocalDate day, Instant at, boolean settled) {
         for (AlertRule rule : rules) {
-            String key = rule.id() + "|" + history.region();
+            String key = (settled ? SETTLED_STATE_PREFIX : "") + rule.id() + "|" + history.region();
             AlertState state = states.get(key);
             state = state == null ? AlertState.NONE : state;
             Transition t = evaluator.evaluate(rule, history, state, day, at);
@@ -115,9 +162,11 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             }
             if (t.emits()) {
                 EscalationAlert alert = AlertMapping.toAvro(rule, history.region(), t);
-                latest.put(alert.getId(), alert);
-                AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
-                context.forward(new Record<>(alert.getId(), alert, at.toEpochMilli()));
+                if (!settled) {
+                    latest.put(alert.getId(), alert);
+                    AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
+                }
+                context.forward(new Record<>(alert.getId(), new AlertStep(alert, settled), at.toEpochMilli()));
             }
         }
     }

@@ -21,14 +21,19 @@ import org.tensionwatch.indicators.MergeSettings;
  *     cheap. The result is the same set of canonical events and indicators; only intermediate updates are skipped,
  *     as a record cache skips them. Outputs come up to this much later.
  * @param maxPendingReports with a positive interval, merge early when this many reports wait (bounds the store)
+ * @param historyRetention how long earlier versions of each daily row are kept for "as known at" queries, measured
+ *     in stream time (the newest publication seen) behind the newest version written: a query as of an earlier
+ *     time than that may miss versions
  */
 public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
-        Duration mergeInterval, int maxPendingReports) {
+        Duration mergeInterval, int maxPendingReports, Duration historyRetention) {
 
     public static final int DEFAULT_RETENTION_MARGIN_DAYS = 90;
     /** The service's default merge interval, the same as its commit interval. */
     public static final Duration DEFAULT_SERVICE_MERGE_INTERVAL = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_PENDING_REPORTS = 200_000;
+    /** Earlier versions of daily rows are kept this long by default: a year of "as known at" queries. */
+    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(365);
 
     public IndicatorSettings {
         Objects.requireNonNull(merge, "merge == null");
@@ -43,6 +48,16 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
         if (maxPendingReports < 1) {
             throw new IllegalArgumentException("maxPendingReports < 1: " + maxPendingReports);
         }
+        Objects.requireNonNull(historyRetention, "historyRetention == null");
+        if (historyRetention.isNegative() || historyRetention.isZero()) {
+            throw new IllegalArgumentException("historyRetention must be positive: " + historyRetention);
+        }
+    }
+
+    /** With the default history retention. */
+    public IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
+            Duration mergeInterval, int maxPendingReports) {
+        this(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, DEFAULT_HISTORY_RETENTION);
     }
 
     /** Default merge and late-event settings; each report merged as it arrives. */
@@ -53,7 +68,12 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
 
     /** These settings with reports merged together every {@code interval} (zero: each as it arrives). */
     public IndicatorSettings withMergeInterval(Duration interval) {
-        return new IndicatorSettings(merge, late, retentionMarginDays, interval, maxPendingReports);
+        return new IndicatorSettings(merge, late, retentionMarginDays, interval, maxPendingReports, historyRetention);
+    }
+
+    /** These settings with earlier versions of daily rows kept for {@code retention}. */
+    public IndicatorSettings withHistoryRetention(Duration retention) {
+        return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, retention);
     }
 
     /** Whether reports wait for a periodic merge rather than being merged one by one. */

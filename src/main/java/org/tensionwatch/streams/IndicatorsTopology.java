@@ -47,6 +47,9 @@ public final class IndicatorsTopology {
                 CompactSerde.canonicalEvent(), streamsConfig).withCachingEnabled());
         builder.addStateStore(StoreKind.timestampedKeyValue(StoreNames.DAILY_INDICATORS, Serdes.String(),
                 JsonSerde.of(DailyIndicators.class), streamsConfig).withCachingEnabled());
+        // every version of every daily row, valid from the stream time it was written: "as known at" queries
+        builder.addStateStore(StoreKind.versionedKeyValue(StoreNames.DAILY_INDICATORS_HISTORY, settings.historyRetention(),
+                Serdes.String(), JsonSerde.of(DailyIndicators.class), streamsConfig));
 
         Map<String, KStream<String, IndicatorsOutput>> outputs = builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
@@ -56,7 +59,8 @@ public final class IndicatorsTopology {
                 .process(() -> new MergeReportsIntoIndicators(
                                 new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
                         Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS,
-                        StoreNames.CANONICAL_BY_DAY, StoreNames.CANONICAL_EVENTS, StoreNames.DAILY_INDICATORS)
+                        StoreNames.CANONICAL_BY_DAY, StoreNames.CANONICAL_EVENTS, StoreNames.DAILY_INDICATORS,
+                        StoreNames.DAILY_INDICATORS_HISTORY)
                 .split(Named.as(OUTPUTS))
                 .branch((key, output) -> output.isEvent(), Branched.as(EVENT_CHANGES))
                 .defaultBranch(Branched.as(DAY_CHANGES));

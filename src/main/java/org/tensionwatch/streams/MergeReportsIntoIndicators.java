@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.DailyIndicators;
@@ -37,6 +38,9 @@ import org.tensionwatch.indicators.MergeResult;
  *   <li>{@link StoreNames#CANONICAL_EVENTS}: id -> canonical event, the table behind the queries, and the old value
  *       each change subtracts from its day.</li>
  *   <li>{@link StoreNames#DAILY_INDICATORS}: region|day -> the day's indicators.</li>
+ *   <li>{@link StoreNames#DAILY_INDICATORS_HISTORY}: region|day -> every version of the day's indicators (a
+ *       tombstone when it lost its last event), valid from the stream time it was written at, which is the time the
+ *       system learned it: the newest publication time read when the merge ran, never the wall clock.</li>
  *   <li>{@link StoreNames#PENDING_REPORTS}: region|type|offset -> reports waiting for the next merge, when
  *       {@link IndicatorSettings#mergeInterval()} is positive. Merging a batch of reports of one region and type
  *       clusters once instead of once per report; the result is the same set of events (clustering is a function of
@@ -67,6 +71,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     private KeyValueStore<String, CanonicalEventList> byDay;
     private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
     private TimestampedKeyValueStore<String, DailyIndicators> daily;
+    private VersionedKeyValueStore<String, DailyIndicators> dailyHistory;
     private int pendingCount;
     private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
     private long decodedReports;
@@ -84,6 +89,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         this.byDay = context.getStateStore(StoreNames.CANONICAL_BY_DAY);
         this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
         this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
+        this.dailyHistory = context.getStateStore(StoreNames.DAILY_INDICATORS_HISTORY);
         this.pendingCount = 0;
         forgetDecoded();
         if (settings.batched()) {
@@ -281,8 +287,10 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
                 }
                 if (row.hasEvents()) {
                     daily.put(key, ValueAndTimestamp.make(row, timestamp));
+                    dailyHistory.put(key, row, timestamp);
                 } else {
                     daily.delete(key);
+                    dailyHistory.delete(key, timestamp);
                 }
                 context.forward(new Record<>(key, IndicatorsOutput.row(row), timestamp));
             });

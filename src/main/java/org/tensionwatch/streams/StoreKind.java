@@ -1,5 +1,6 @@
 package org.tensionwatch.streams;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsConfig;
@@ -8,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 /**
  * Persistent (RocksDB) stores in the service, in-memory stores where the Streams config asks for them
@@ -35,5 +37,17 @@ final class StoreKind {
         return Stores.timestampedKeyValueStoreBuilder(
                 inMemory(streamsConfig) ? Stores.inMemoryKeyValueStore(name) : Stores.persistentTimestampedKeyValueStore(name),
                 keys, values);
+    }
+
+    /**
+     * A store that keeps every version of a value with the timestamp it became valid at, for {@code history} behind
+     * the newest timestamp written. Kafka Streams has no in-memory kind; {@link InMemoryVersionedStore} stands in
+     * where the config asks for in-memory stores.
+     */
+    static <K, V> StoreBuilder<VersionedKeyValueStore<K, V>> versionedKeyValue(
+            String name, Duration history, Serde<K> keys, Serde<V> values, Properties streamsConfig) {
+        return Stores.versionedKeyValueStoreBuilder(inMemory(streamsConfig)
+                ? InMemoryVersionedStore.supplier(name, history.toMillis())
+                : Stores.persistentVersionedKeyValueStore(name, history), keys, values);
     }
 }

@@ -16,6 +16,11 @@ public final class StoreNames {
     public static final String CANONICAL_EVENTS = "canonical-events";
     /** region|day -> that day's indicators. */
     public static final String DAILY_INDICATORS = "daily-indicators";
+    /**
+     * region|day -> every version of that day's indicators, each valid from the stream time the system learned it
+     * (a versioned store), for "as known at" queries.
+     */
+    public static final String DAILY_INDICATORS_HISTORY = "daily-indicators-history";
     /** Repartition of reports by region: one task owns every report, event and daily row of a region. */
     public static final String REPORTS_BY_REGION = "reports-by-region";
 

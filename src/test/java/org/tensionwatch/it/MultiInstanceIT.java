@@ -41,6 +41,23 @@ class MultiInstanceIT {
             List<Object> throughA = regions(a);
             assertThat(throughA).isNotEmpty().isEqualTo(regions(b));
 
+            // a later article revises the figure; asked "as known" before it was read, both still answer 14
+            given().baseUri(b.baseUri().toString()).contentType(ContentType.JSON).body(TestArticles.tbilisiArrestsRevised())
+                    .post("/api/articles").then().statusCode(202);
+            for (ServiceProcess asked : List.of(a, b)) {
+                await("revised arrests seen through " + asked.baseUri()).atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                        .until(() -> arrestsOnTuesday(asked, "") == 21);
+                assertThat(arrestsOnTuesday(asked, "&asOf=2026-10-14T12:00:00Z")).as("as known the day before").isEqualTo(14);
+                assertThat(arrestsOnTuesday(asked, "&asOf=2026-10-15T08:00:00Z")).as("as known once the revision was read")
+                        .isEqualTo(21);
+                given().baseUri(asked.baseUri().toString())
+                        .get("/api/regions/GE/indicators?from=2026-10-13&to=2026-10-13&asOf=yesterday")
+                        .then().statusCode(400);
+            }
+            assertThat(given().baseUri(a.baseUri().toString())
+                    .get("/api/regions/GE/indicators?from=2026-10-13&to=2026-10-13&asOf=2026-10-14T08:59:59Z")
+                    .then().statusCode(200).extract().jsonPath().getInt("[0].events")).as("before anything was read").isZero();
+
             // alerts live in the alerts application's store on one instance; both list them
             TestArticles.quitoViolentProtestTwoOutlets().forEach(article -> given().baseUri(b.baseUri().toString())
                     .contentType(ContentType.JSON).body(article).post("/api/articles").then().statusCode(202));
@@ -50,6 +67,12 @@ class MultiInstanceIT {
             }
             assertThat(alertIds(a)).isEqualTo(alertIds(b));
         }
+    }
+
+    private static int arrestsOnTuesday(ServiceProcess service, String asOf) {
+        return given().baseUri(service.baseUri().toString())
+                .get("/api/regions/GE/indicators?from=2026-10-13&to=2026-10-13" + asOf)
+                .then().statusCode(200).extract().jsonPath().getInt("[0].arrests");
     }
 
     private static List<Object> alertIds(ServiceProcess service) {

@@ -88,6 +88,16 @@ class PipelineIT {
         JsonPath rows = indicators("GE", "2026-10-13", "2026-10-15");
         org.assertj.core.api.Assertions.assertThat(rows.getList("day")).containsExactly("2026-10-13", "2026-10-14", "2026-10-15");
         org.assertj.core.api.Assertions.assertThat(rows.getInt("find { it.day == '2026-10-14' }.events")).isZero();
+
+        // as known at: now, the same; before the first article was published, nothing
+        JsonPath known = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/GE/indicators?from=2026-10-13&to=2026-10-15&asOf=2030-01-01T00:00:00Z")
+                .then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(known.getList("$")).isEqualTo(rows.getList("$"));
+        JsonPath before = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/GE/indicators?from=2026-10-13&to=2026-10-15&asOf=2026-10-14T08:59:59Z")
+                .then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(before.getList("events")).containsExactly(0, 0, 0);
     }
 
     @Test

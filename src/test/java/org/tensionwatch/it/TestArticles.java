@@ -21,6 +21,17 @@ final class TestArticles {
                 "url", "https://news.example.org/caucasus-ledger/2026/10/14/tbilisi-arrests");
     }
 
+    /** Georgia, 2026-10-15 (a Thursday): another outlet puts Tuesday's arrests in Tbilisi at 21, revising the 14. */
+    static Map<String, Object> tbilisiArrestsRevised() {
+        return Map.of(
+                "title", "Tbilisi arrests rise as ministry updates its count",
+                "body", "Police in Tbilisi arrested 21 protesters on Tuesday outside parliament, the interior ministry said "
+                        + "in an updated statement.",
+                "publishedAt", "2026-10-15T08:00:00Z",
+                "source", "Black Sea Herald",
+                "url", "https://news.example.org/black-sea-herald/2026/10/15/tbilisi-arrests-update");
+    }
+
     /** Georgia, 2026-10-16 (a Friday): five arrested on Thursday 2026-10-15 in Batumi. */
     static Map<String, Object> batumiArrests() {
         return Map.of(

@@ -38,7 +38,7 @@ class AsyncApiDocumentTest {
         Topics topics = Topics.defaults();
         Map<String, JsonNode> channelsByAddress = channelsByAddress();
         List<String> names = List.of(topics.articles().name(), topics.events().name(), topics.canonicalEvents().name(),
-                topics.indicators().name(), topics.alerts().name(), topics.deadLetter());
+                topics.indicators().name(), topics.alerts().name(), topics.settledAlerts().name(), topics.deadLetter());
         assertThat(channelsByAddress.keySet()).containsExactlyInAnyOrderElementsOf(names);
         topics.creationConfigs().forEach((topic, config) -> {
             JsonNode binding = channelsByAddress.get(topic).path("bindings").path("kafka");
@@ -59,7 +59,8 @@ class AsyncApiDocumentTest {
                 topics.events().name(), "org.tensionwatch.avro.ConflictEvent",
                 topics.canonicalEvents().name(), "org.tensionwatch.avro.CanonicalEvent",
                 topics.indicators().name(), "org.tensionwatch.avro.RegionIndicators",
-                topics.alerts().name(), "org.tensionwatch.avro.EscalationAlert");
+                topics.alerts().name(), "org.tensionwatch.avro.EscalationAlert",
+                topics.settledAlerts().name(), "org.tensionwatch.avro.EscalationAlert");
         Map<String, JsonNode> channels = channelsByAddress();
         for (Map.Entry<String, String> e : expected.entrySet()) {
             JsonNode message = message(channels.get(e.getKey()));

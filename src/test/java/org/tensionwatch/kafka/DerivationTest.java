@@ -22,7 +22,8 @@ class DerivationTest {
         Derivation v2 = Derivation.of("v2");
 
         assertThat(v2.topicNames(Topics.Names.DEFAULTS)).isEqualTo(new Topics.Names("tension.articles", "tension.v2.events",
-                "tension.v2.canonical-events", "tension.v2.indicators", "tension.v2.alerts", "tension.v2.dead-letter"));
+                "tension.v2.canonical-events", "tension.v2.indicators", "tension.v2.alerts", "tension.v2.settled-alerts",
+                "tension.v2.dead-letter"));
         assertThat(v2.applicationIdPrefix("tension-watch")).isEqualTo("tension-watch-v2");
     }
 

@@ -238,4 +238,30 @@ class AlertsTopologyTest {
         driver = null;
         return out;
     }
+
+    @Test
+    void shouldSettleADayOnTheReportsThatCameLateWhereTheProvisionalStepCouldNotSeeThem() {
+        Properties props = IndicatorsTopologyTest.streamsConfig();
+        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, List.of(INJURIES), 62, props), props);
+        input = driver.createInputTopic(TOPICS.canonicalEvents().name(), TOPICS.canonicalEvents().keySerde().serializer(),
+                TOPICS.canonicalEvents().valueSerde().serializer());
+        output = driver.createOutputTopic(TOPICS.alerts().name(), TOPICS.alerts().keySerde().deserializer(),
+                TOPICS.alerts().valueSerde().deserializer());
+        TestOutputTopic<String, EscalationAlert> settled = driver.createOutputTopic(TOPICS.settledAlerts().name(),
+                TOPICS.settledAlerts().keySerde().deserializer(), TOPICS.settledAlerts().valueSerde().deserializer());
+
+        send(injured("2026-10-01", 12, "police"), "2026-10-01T10:00:00Z");
+        tick("2026-10-20");
+        // published on 1 October, read three weeks later: by then the 1st is long closed
+        send(injured("2026-10-01", 14, "protesters"), "2026-10-01T18:00:00Z");
+        assertThat(steps()).as("provisional: the day had been decided without it").isEmpty();
+        assertThat(settled.readValuesToList()).as("nothing is settled yet").isEmpty();
+
+        tick("2026-12-10");      // days up to 62 days before, 9 October, settle
+        List<EscalationAlert> settledSteps = settled.readValuesToList();
+        assertThat(settledSteps).extracting(a -> a.getId() + " " + a.getStatus() + " " + a.getValue() + " " + a.getUpdatedAt())
+                .containsExactly("injuries|XK|2026-10-01 RAISED 26.0 2026-10-01T23:59:59.999Z",
+                        "injuries|XK|2026-10-01 CLEARED 0.0 2026-10-08T23:59:59.999Z");
+        assertThat(latestStore()).as("settled steps are not in the store of provisional alerts").isEmpty();
+    }
 }
