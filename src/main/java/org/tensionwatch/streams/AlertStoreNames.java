@@ -3,11 +3,17 @@ package org.tensionwatch.streams;
 /** Names of the alerts topology's state stores and repartition topic, so that queries and tests use the same ones. */
 public final class AlertStoreNames {
 
-    /** region -> the region's canonical events as far back as the rules read. */
+    /** region -> the region's canonical events as far back as the rules read, on the days still to be settled. */
     public static final String REGION_EVENTS = "alerts-region-events";
-    /** ruleId|region -> that rule's alert state for the region (open alert, last clearing for the cooldown). */
+    /**
+     * ruleId|region -> that rule's alert state for the region (open alert, last clearing for the cooldown);
+     * settled|ruleId|region -> the same for the settled steps.
+     */
     public static final String RULE_STATE = "alerts-rule-state";
-    /** "clock" -> the last stream day the task has seen, so days are closed once each, also after a restart. */
+    /**
+     * "clock" -> the last stream day the task has seen, so days are closed once each, also after a restart;
+     * "settled" -> the last day settled.
+     */
     public static final String CLOCK = "alerts-clock";
     /** alert id -> the latest step of that alert, for {@code GET /api/alerts}. */
     public static final String LATEST_ALERTS = "alerts-latest";
