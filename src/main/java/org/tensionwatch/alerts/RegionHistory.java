@@ -2,6 +2,7 @@ package org.tensionwatch.alerts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import org.tensionwatch.indicators.CanonicalEvent;
 
 /**
  * A region's canonical events as far back as its alert rules read (window plus baseline), each id at most once, in
- * a fixed order (day, then id) so that the same events always give the same answers.
+ * a fixed order (day, then id) so that the same events always give the same answers. Assembled for an evaluation
+ * from the region's {@link RegionDay}s, which are what is stored.
  */
 public record RegionHistory(String region, List<CanonicalEvent> events) {
 
@@ -31,6 +33,18 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
             }
         }
         events = List.copyOf(sorted);
+    }
+
+    /** The history made of these days of the region. */
+    public static RegionHistory of(String region, Collection<RegionDay> days) {
+        List<CanonicalEvent> events = new ArrayList<>();
+        for (RegionDay day : days) {
+            if (!region.equals(day.region())) {
+                throw new IllegalArgumentException("day " + day.day() + " of " + day.region() + " is not of " + region);
+            }
+            events.addAll(day.events());
+        }
+        return new RegionHistory(region, events);
     }
 
     public static RegionHistory empty(String region) {

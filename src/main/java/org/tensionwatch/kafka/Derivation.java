@@ -20,7 +20,11 @@ public record Derivation(String label) {
     // "-v2": the state of the one-repartition topology (stores by region) is not that of the earlier four-step one;
     // a new application id rebuilt it from the (compacted) events topic instead of reading old state wrongly
     public static final String INDICATORS = "indicators-v2";
-    public static final String ALERTS = "alerts";
+    // "-v2": the alerts keep a region's events one value per day (store alerts-region-days), no longer one value per
+    // region that outgrew the 1 MB changelog record limit; under the old id the new store would start empty while the
+    // committed offsets stay, so alerts would be decided on a partial history; a new id rebuilds it from the
+    // (compacted) canonical-events topic
+    public static final String ALERTS = "alerts-v2";
 
     /** The current derivation: topic names and application ids exactly as configured. */
     public static final Derivation CURRENT = new Derivation("");

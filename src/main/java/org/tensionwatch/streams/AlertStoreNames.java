@@ -3,8 +3,12 @@ package org.tensionwatch.streams;
 /** Names of the alerts topology's state stores and repartition topic, so that queries and tests use the same ones. */
 public final class AlertStoreNames {
 
-    /** region -> the region's canonical events as far back as the rules read, on the days still to be settled. */
-    public static final String REGION_EVENTS = "alerts-region-events";
+    /**
+     * REGION|YYYY-MM-DD -> the region's canonical events of that day, condensed ({@code RegionDay}), as far back as
+     * the rules read. (Until this layout, one value per region held its whole history, {@code alerts-region-events}:
+     * that value outgrew the 1 MB record limit of its changelog.)
+     */
+    public static final String REGION_DAYS = "alerts-region-days";
     /**
      * ruleId|region -> that rule's alert state for the region (open alert, last clearing for the cooldown);
      * settled|ruleId|region -> the same for the settled steps.

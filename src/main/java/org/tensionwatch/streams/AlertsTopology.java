@@ -14,7 +14,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.tensionwatch.alerts.AlertEvaluator;
 import org.tensionwatch.alerts.AlertRule;
 import org.tensionwatch.alerts.AlertState;
-import org.tensionwatch.alerts.RegionHistory;
+import org.tensionwatch.alerts.RegionDay;
 import org.tensionwatch.kafka.JsonSerde;
 import org.tensionwatch.kafka.Topics;
 
@@ -56,8 +56,8 @@ public final class AlertsTopology {
     public static Topology build(Topics topics, List<AlertRule> rules, int settleDays, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         JsonSerde<CanonicalEventChange> changeSerde = JsonSerde.of(CanonicalEventChange.class);
-        builder.addStateStore(StoreKind.keyValue(AlertStoreNames.REGION_EVENTS, Serdes.String(),
-                JsonSerde.of(RegionHistory.class), streamsConfig));
+        builder.addStateStore(StoreKind.keyValue(AlertStoreNames.REGION_DAYS, Serdes.String(),
+                JsonSerde.of(RegionDay.class), streamsConfig));
         builder.addStateStore(StoreKind.keyValue(AlertStoreNames.RULE_STATE, Serdes.String(),
                 JsonSerde.of(AlertState.class), streamsConfig));
         builder.addStateStore(StoreKind.keyValue(AlertStoreNames.CLOCK, Serdes.String(), Serdes.Long(), streamsConfig));
@@ -73,7 +73,7 @@ public final class AlertsTopology {
                 .repartition(Repartitioned.<String, CanonicalEventChange>as(AlertStoreNames.CANONICAL_BY_REGION)
                         .withKeySerde(Serdes.String()).withValueSerde(changeSerde))
                 .process(() -> new EvaluateAlerts(rules, AlertEvaluator.withDefaults(), settleDays), Named.as("evaluate-alerts"),
-                        AlertStoreNames.REGION_EVENTS, AlertStoreNames.RULE_STATE, AlertStoreNames.CLOCK,
+                        AlertStoreNames.REGION_DAYS, AlertStoreNames.RULE_STATE, AlertStoreNames.CLOCK,
                         AlertStoreNames.LATEST_ALERTS)
                 .split(Named.as(STEPS))
                 .branch((id, step) -> !step.settled(), Branched.withConsumer(provisional -> provisional

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,13 +16,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.tensionwatch.alerts.AlertEvaluator;
 import org.tensionwatch.alerts.AlertRule;
 import org.tensionwatch.alerts.AlertState;
+import org.tensionwatch.alerts.RegionDay;
 import org.tensionwatch.alerts.RegionHistory;
 import org.tensionwatch.alerts.Transition;
 import org.tensionwatch.avro.EscalationAlert;
+import org.tensionwatch.indicators.CanonicalEvent;
 
 /**
  * Keeps each region's recent canonical events and evaluates the region's rules whenever they change, emitting the
  * steps of alerts keyed by alert id: provisional steps at once, settled steps once a day can no longer change.
+ *
+ * <p>A region's events are stored one value per day ({@link RegionDay}, key {@code REGION|YYYY-MM-DD}), each event
+ * condensed to what the rules and the evidence read, and read back as the region's key range: a change writes only
+ * its day, and no value grows with the length of the history (days older than the rules' horizon plus the settling
+ * delay are dropped when the region next changes).
  *
  * <p>"Today" is the UTC day of stream time (the newest canonical event change the task has seen, stamped with its
  * publication time), never the wall clock. When stream time moves into a new day, every day since the last one seen
@@ -37,6 +47,7 @@ import org.tensionwatch.avro.EscalationAlert;
 final class EvaluateAlerts implements Processor<String, CanonicalEventChange, String, AlertStep> {
 
     static final String CLOCK_KEY = "clock";
+    private static final String KEY_SEPARATOR = "|";
     /** The last day evaluated for settled steps. */
     static final String SETTLED_CLOCK_KEY = "settled";
     private static final String SETTLED_STATE_PREFIX = "settled|";
@@ -48,7 +59,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private final int horizonDays;
     private final int settleDays;
     private ProcessorContext<String, AlertStep> context;
-    private KeyValueStore<String, RegionHistory> histories;
+    private KeyValueStore<String, RegionDay> days;
     private KeyValueStore<String, AlertState> states;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, EscalationAlert> latest;
@@ -67,7 +78,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     @Override
     public void init(ProcessorContext<String, AlertStep> context) {
         this.context = context;
-        this.histories = context.getStateStore(AlertStoreNames.REGION_EVENTS);
+        this.days = context.getStateStore(AlertStoreNames.REGION_DAYS);
         this.states = context.getStateStore(AlertStoreNames.RULE_STATE);
         this.clock = context.getStateStore(AlertStoreNames.CLOCK);
         this.latest = context.getStateStore(AlertStoreNames.LATEST_ALERTS);
@@ -94,24 +105,67 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             today = LocalDate.ofEpochDay(lastDay);
         }
 
-        RegionHistory history = histories.get(region);
-        history = history == null ? RegionHistory.empty(region) : history;
-        history = change.event() == null ? history.without(change.id()) : history.with(change.event());
-        history = history.retainFrom(today.minusDays(horizonDays + settleDays));
-        if (history.isEmpty()) {
-            histories.delete(region);
-        } else {
-            histories.put(region, history);
-        }
+        RegionHistory history = update(region, change, today.minusDays(horizonDays + settleDays));
         evaluate(history, today, Instant.ofEpochMilli(streamTime));
+    }
+
+    /**
+     * Applies the change to the region's stored days and drops days before {@code first}, writing only the days that
+     * changed; returns the region's history as it now stands.
+     */
+    private RegionHistory update(String region, CanonicalEventChange change, LocalDate first) {
+        Map<LocalDate, RegionDay> stored = daysOf(region);
+        Map<LocalDate, RegionDay> next = new TreeMap<>();
+        stored.forEach((day, events) -> next.put(day, events.without(change.id())));
+        CanonicalEvent event = change.event();
+        if (event != null) {
+            LocalDate day = event.occurredOn();
+            next.put(day, next.getOrDefault(day, RegionDay.empty(region, day)).with(event));
+        }
+        List<RegionDay> kept = new ArrayList<>();
+        next.forEach((day, events) -> {
+            RegionDay before = stored.get(day);
+            if (day.isBefore(first) || events.isEmpty()) {
+                if (before != null) {
+                    days.delete(dayKey(region, day));
+                }
+            } else {
+                if (!events.equals(before)) {
+                    days.put(dayKey(region, day), events);
+                }
+                kept.add(events);
+            }
+        });
+        return RegionHistory.of(region, kept);
+    }
+
+    /** The key of a region's day: {@code REGION|YYYY-MM-DD}, so that a region's days are one key range in day order. */
+    static String dayKey(String region, LocalDate day) {
+        return region + KEY_SEPARATOR + day;
+    }
+
+    private Map<LocalDate, RegionDay> daysOf(String region) {
+        Map<LocalDate, RegionDay> found = new TreeMap<>();
+        try (KeyValueIterator<String, RegionDay> range = days.prefixScan(region + KEY_SEPARATOR, new StringSerializer())) {
+            range.forEachRemaining(kv -> found.put(kv.value.day(), kv.value));
+        }
+        return found;
+    }
+
+    /** The history of every region of this task, by region. */
+    private List<RegionHistory> allRegions() {
+        Map<String, List<RegionDay>> byRegion = new TreeMap<>();
+        try (KeyValueIterator<String, RegionDay> all = days.all()) {
+            all.forEachRemaining(kv -> byRegion.computeIfAbsent(kv.value.region(), r -> new ArrayList<>()).add(kv.value));
+        }
+        List<RegionHistory> regions = new ArrayList<>();
+        byRegion.forEach((region, regionDays) -> regions.add(RegionHistory.of(region, regionDays)));
+        return regions;
     }
 
     /** Evaluates every region of this task on each day from {@code first} to {@code last}, at the end of that day. */
     private void closeDays(LocalDate first, LocalDate last) {
-        List<RegionHistory> regions = new ArrayList<>();
-        try (KeyValueIterator<String, RegionHistory> all = histories.all()) {
-            all.forEachRemaining(kv -> regions.add(kv.value));
-        }
+        List<RegionHistory> regions = allRegions();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (RegionHistory history : regions) {
                 evaluate(history, day, endOf(day), false);
@@ -126,10 +180,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private void settle(LocalDate last) {
         Long settled = clock.get(SETTLED_CLOCK_KEY);
         if (settled != null && settled < last.toEpochDay()) {
-            List<RegionHistory> regions = new ArrayList<>();
-            try (KeyValueIterator<String, RegionHistory> all = histories.all()) {
-                all.forEachRemaining(kv -> regions.add(kv.value));
-            }
+            List<RegionHistory> regions = allRegions();
             LocalDate first = LocalDate.ofEpochDay(Math.max(settled + 1, last.toEpochDay() - MAX_DAYS_CLOSED));
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 for (RegionHistory history : regions) {

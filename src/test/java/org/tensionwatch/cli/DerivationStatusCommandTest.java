@@ -62,10 +62,10 @@ class DerivationStatusCommandTest {
         assertThat(behind.out().lines()).containsExactly(
                 "tension-watch-v7-extraction      3 records behind",
                 "tension-watch-v7-indicators-v2   0 records behind",
-                "tension-watch-v7-alerts          has processed nothing yet");
+                "tension-watch-v7-alerts-v2       has processed nothing yet");
 
         commit("tension-watch-v7-extraction", articles, 5);
-        commit("tension-watch-v7-alerts", articles, 5);
+        commit("tension-watch-v7-alerts-v2", articles, 5);
         Run caughtUp = run("--bootstrap-servers", broker.bootstrapServers(), "--derivation", "v7", "--wait", "--timeout", "30");
 
         assertThat(caughtUp.exit()).as(caughtUp.err()).isZero();
