@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +54,12 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private static final String SETTLED_STATE_PREFIX = "settled|";
     /** A jump in stream time closes at most this many days: older ones can no longer hold anything to clear. */
     static final int MAX_DAYS_CLOSED = AlertRule.MAX_BASELINE_DAYS + 31;
+    /**
+     * Condensed events kept decoded in the heap between records, over all regions of the task: reading a region's days
+     * back from the store decodes every one of them, the largest cost of a change. A region that does not fit is read
+     * from the store each time.
+     */
+    static final int MAX_DECODED_EVENTS = 100_000;
 
     private final List<AlertRule> rules;
     private final AlertEvaluator evaluator;
@@ -63,6 +70,9 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private KeyValueStore<String, AlertState> states;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, EscalationAlert> latest;
+    /** Decoded days of the busiest regions (see {@link #MAX_DECODED_EVENTS}), written through with the store. */
+    private final Map<String, Map<LocalDate, RegionDay>> decoded = new HashMap<>();
+    private long decodedEvents;
 
     /** @param settleDays how old a day is when its settled steps are decided (see {@link AlertsTopology}) */
     EvaluateAlerts(List<AlertRule> rules, AlertEvaluator evaluator, int settleDays) {
@@ -82,6 +92,18 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         this.states = context.getStateStore(AlertStoreNames.RULE_STATE);
         this.clock = context.getStateStore(AlertStoreNames.CLOCK);
         this.latest = context.getStateStore(AlertStoreNames.LATEST_ALERTS);
+        // after a rollback under exactly-once the task is initialized again: the copy is rebuilt from the restored store
+        forgetDecoded();
+    }
+
+    @Override
+    public void close() {
+        forgetDecoded();
+    }
+
+    private void forgetDecoded() {
+        decoded.clear();
+        decodedEvents = 0;
     }
 
     @Override
@@ -123,6 +145,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             next.put(day, next.getOrDefault(day, RegionDay.empty(region, day)).with(event));
         }
         List<RegionDay> kept = new ArrayList<>();
+        Map<LocalDate, RegionDay> keptByDay = new TreeMap<>();
         next.forEach((day, events) -> {
             RegionDay before = stored.get(day);
             if (day.isBefore(first) || events.isEmpty()) {
@@ -134,8 +157,10 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
                     days.put(dayKey(region, day), events);
                 }
                 kept.add(events);
+                keptByDay.put(day, events);
             }
         });
+        remember(region, keptByDay);
         return RegionHistory.of(region, kept);
     }
 
@@ -145,11 +170,36 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     }
 
     private Map<LocalDate, RegionDay> daysOf(String region) {
+        Map<LocalDate, RegionDay> cached = decoded.get(region);
+        if (cached != null) {
+            return cached;
+        }
         Map<LocalDate, RegionDay> found = new TreeMap<>();
         try (KeyValueIterator<String, RegionDay> range = days.prefixScan(region + KEY_SEPARATOR, new StringSerializer())) {
             range.forEachRemaining(kv -> found.put(kv.value.day(), kv.value));
         }
         return found;
+    }
+
+    /** Keeps the region's decoded days if they fit (replacing its earlier copy); the map is not changed afterwards. */
+    private void remember(String region, Map<LocalDate, RegionDay> regionDays) {
+        Map<LocalDate, RegionDay> earlier = decoded.remove(region);
+        if (earlier != null) {
+            decodedEvents -= events(earlier);
+        }
+        long size = events(regionDays);
+        if (decodedEvents + size <= MAX_DECODED_EVENTS) {
+            decoded.put(region, regionDays);
+            decodedEvents += size;
+        }
+    }
+
+    private static long events(Map<LocalDate, RegionDay> regionDays) {
+        long count = 0;
+        for (RegionDay day : regionDays.values()) {
+            count += day.events().size();
+        }
+        return count;
     }
 
     /** The history of every region of this task, by region. */
