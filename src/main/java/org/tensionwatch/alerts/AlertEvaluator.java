@@ -120,12 +120,16 @@ public final class AlertEvaluator {
     }
 
     private double indexOn(RegionHistory history, LocalDate day) {
-        Map<LocalDate, DailyIndicators> rows = new TreeMap<>();
+        // each day's row built in place (the same row as a chain of DailyIndicatorsAggregator.add, without a copy per event)
+        Map<LocalDate, DailyIndicatorsAggregator.RowChanges> building = new TreeMap<>();
         for (CanonicalEvent e : history.events()) {
             if (!e.occurredOn().isAfter(day)) {
-                rows.put(e.occurredOn(), DailyIndicatorsAggregator.add(rows.getOrDefault(e.occurredOn(), DailyIndicators.empty()), e));
+                building.computeIfAbsent(e.occurredOn(), d -> new DailyIndicatorsAggregator.RowChanges(DailyIndicators.empty()))
+                        .add(e);
             }
         }
+        Map<LocalDate, DailyIndicators> rows = new TreeMap<>();
+        building.forEach((d, row) -> rows.put(d, row.row()));
         if (rows.isEmpty()) {
             return 0;
         }
