@@ -51,31 +51,47 @@ public final class IndicatorsTopology {
         builder.addStateStore(StoreKind.versionedKeyValue(StoreNames.DAILY_INDICATORS_HISTORY, settings.historyRetention(),
                 Serdes.String(), JsonSerde.of(DailyIndicators.class), streamsConfig));
 
-        Map<String, KStream<String, IndicatorsOutput>> outputs = builder.stream(topics.events().name(),
-                        Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
-                .process(() -> new ReportsByRegion(settings), Named.as("to-reports-by-region"))
-                .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_REGION)
-                        .withKeySerde(Serdes.String()).withValueSerde(reportSerde))
+        KStream<String, IndicatorsOutput> merged = reportsByRegion(builder, topics, settings, reportSerde)
                 .process(() -> new MergeReportsIntoIndicators(
                                 new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
                         Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS,
                         StoreNames.CANONICAL_BY_DAY, StoreNames.CANONICAL_EVENTS, StoreNames.DAILY_INDICATORS,
-                        StoreNames.DAILY_INDICATORS_HISTORY)
-                .split(Named.as(OUTPUTS))
+                        StoreNames.DAILY_INDICATORS_HISTORY);
+        writeOutputs(merged, topics, OUTPUTS);
+        return builder.build(streamsConfig);
+    }
+
+    /**
+     * The events topic read, and each event as a report keyed by its region, moved to the region's partition. Shared
+     * with {@link MergeFloorTopology}, so that the benchmark's floor has exactly this shape.
+     */
+    static KStream<String, EventReport> reportsByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings,
+            CompactSerde<EventReport> reportSerde) {
+        return builder.stream(topics.events().name(),
+                        Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
+                .process(() -> new ReportsByRegion(settings), Named.as("to-reports-by-region"))
+                .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_REGION)
+                        .withKeySerde(Serdes.String()).withValueSerde(reportSerde));
+    }
+
+    /**
+     * The merge step's outputs written: changes of canonical events (tombstones included, for alerts and for
+     * subscribers) to the canonical-events topic, changed daily rows to the indicators topic. Shared with
+     * {@link MergeFloorTopology}.
+     */
+    static void writeOutputs(KStream<String, IndicatorsOutput> merged, Topics topics, String splitName) {
+        Map<String, KStream<String, IndicatorsOutput>> outputs = merged
+                .split(Named.as(splitName))
                 .branch((key, output) -> output.isEvent(), Branched.as(EVENT_CHANGES))
                 .defaultBranch(Branched.as(DAY_CHANGES));
-
-        // every change of a canonical event, tombstones included, for alerts and for subscribers
-        outputs.get(OUTPUTS + EVENT_CHANGES)
+        outputs.get(splitName + EVENT_CHANGES)
                 .mapValues(output -> output.event() == null ? null : CanonicalEventMapping.toAvro(output.event()),
                         Named.as("to-canonical-event-records"))
                 .to(topics.canonicalEvents().name(), Produced.with(topics.canonicalEvents().keySerde(),
                         topics.canonicalEvents().valueSerde()).withName("write-canonical-events"));
-
-        outputs.get(OUTPUTS + DAY_CHANGES)
+        outputs.get(splitName + DAY_CHANGES)
                 .mapValues((key, output) -> IndicatorMapping.toAvro(key, output.row()), Named.as("to-region-indicators"))
                 .to(topics.indicators().name(),
                         Produced.with(topics.indicators().keySerde(), topics.indicators().valueSerde()).withName("write-indicators"));
-        return builder.build(streamsConfig);
     }
 }

@@ -1,17 +1,11 @@
 package org.tensionwatch.streams;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,31 +27,16 @@ import org.tensionwatch.kafka.Topics;
 public final class MergeFloorTopology {
 
     private static final String OUTPUTS = "floor-outputs-";
-    private static final String EVENT_CHANGES = "canonical-events";
-    private static final String DAY_CHANGES = "daily-indicators";
 
     private MergeFloorTopology() {
     }
 
     public static Topology build(Topics topics, IndicatorSettings settings, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<String, IndicatorsOutput>> outputs = builder.stream(topics.events().name(),
-                        Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
-                .process(() -> new ReportsByRegion(settings), Named.as("to-reports-by-region"))
-                .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_REGION)
-                        .withKeySerde(Serdes.String()).withValueSerde(CompactSerde.eventReport()))
-                .process(() -> new EachReportAlone(settings.merge()), Named.as("each-report-alone"))
-                .split(Named.as(OUTPUTS))
-                .branch((key, output) -> output.isEvent(), Branched.as(EVENT_CHANGES))
-                .defaultBranch(Branched.as(DAY_CHANGES));
-        outputs.get(OUTPUTS + EVENT_CHANGES)
-                .mapValues(output -> CanonicalEventMapping.toAvro(output.event()), Named.as("to-canonical-event-records"))
-                .to(topics.canonicalEvents().name(), Produced.with(topics.canonicalEvents().keySerde(),
-                        topics.canonicalEvents().valueSerde()).withName("write-canonical-events"));
-        outputs.get(OUTPUTS + DAY_CHANGES)
-                .mapValues((key, output) -> IndicatorMapping.toAvro(key, output.row()), Named.as("to-region-indicators"))
-                .to(topics.indicators().name(),
-                        Produced.with(topics.indicators().keySerde(), topics.indicators().valueSerde()).withName("write-indicators"));
+        KStream<String, IndicatorsOutput> merged = IndicatorsTopology.reportsByRegion(builder, topics, settings,
+                        CompactSerde.eventReport())
+                .process(() -> new EachReportAlone(settings.merge()), Named.as("each-report-alone"));
+        IndicatorsTopology.writeOutputs(merged, topics, OUTPUTS);
         return builder.build(streamsConfig);
     }
 
