@@ -144,8 +144,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             LocalDate day = event.occurredOn();
             next.put(day, next.getOrDefault(day, RegionDay.empty(region, day)).with(event));
         }
-        List<RegionDay> kept = new ArrayList<>();
-        Map<LocalDate, RegionDay> keptByDay = new TreeMap<>();
+        Map<LocalDate, RegionDay> kept = new TreeMap<>();
         next.forEach((day, events) -> {
             RegionDay before = stored.get(day);
             if (day.isBefore(first) || events.isEmpty()) {
@@ -156,12 +155,11 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
                 if (!events.equals(before)) {
                     days.put(dayKey(region, day), events);
                 }
-                kept.add(events);
-                keptByDay.put(day, events);
+                kept.put(day, events);
             }
         });
-        remember(region, keptByDay);
-        return RegionHistory.of(region, kept);
+        remember(region, kept);
+        return RegionHistory.of(region, kept.values());
     }
 
     /** The key of a region's day: {@code REGION|YYYY-MM-DD}, so that a region's days are one key range in day order. */
