@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.tensionwatch.streams.IndicatorSettings;
 
 /**
  * The settings of one benchmark invocation, from {@code --name value} pairs.
@@ -13,21 +15,28 @@ import java.util.Map;
  * @param commitIntervalMs Kafka Streams commit interval (a transaction per commit under exactly-once)
  * @param cacheBytes Kafka Streams record cache ({@code statestore.cache.max.bytes}) over all threads
  * @param mergeIntervalMs how long reports wait to be merged together (0: one by one); see IndicatorSettings
+ * @param mergeMaxWaitMs while a backlog is read, the longest reports wait for a merge worth its cost (MergeSchedule)
+ * @param mergeAllBelow while at most this many reports wait, every interval merges them all; a huge value merges all
+ *     every interval, as before the merge schedule
  * @param streamsConfig further Kafka Streams settings ({@code --set name=value}), e.g. producer batching
  * @param topology {@code indicators} (the service's topology) or {@code merge-floor} ({@code MergeFloorTopology}:
  *     the same shape with a merge step that does next to nothing, to measure the floor of the architecture)
  */
 record BenchmarkOptions(int events, int runs, int partitions, long seed, Path dataDir, int days, int threads,
-        long commitIntervalMs, long cacheBytes, long mergeIntervalMs, Map<String, String> streamsConfig,
-        String topology) {
+        long commitIntervalMs, long cacheBytes, long mergeIntervalMs, long mergeMaxWaitMs, int mergeAllBelow,
+        Map<String, String> streamsConfig, String topology) {
 
     static final String INDICATORS = "indicators";
     static final String MERGE_FLOOR = "merge-floor";
+    private static final Set<String> OPTIONS = Set.of("--events", "--runs", "--partitions", "--seed", "--data-dir",
+            "--days", "--threads", "--commit-interval-ms", "--cache-mb", "--merge-interval-ms", "--merge-max-wait-ms",
+            "--merge-all-below", "--set", "--topology");
 
     static final String USAGE = """
             usage: bench-indicators [--events N] [--runs R] [--partitions P] [--seed S] [--data-dir DIR]
                                     [--days D] [--threads T] [--commit-interval-ms MS] [--cache-mb MB]
-                                    [--merge-interval-ms MS] [--set name=value]...
+                                    [--merge-interval-ms MS] [--merge-max-wait-ms MS] [--merge-all-below N]
+                                    [--set name=value]...
                                     [--topology indicators|merge-floor]
               --events              event records to generate and process (default 1000000)
               --runs                measured runs; medians are reported (default 3)
@@ -39,6 +48,9 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
               --commit-interval-ms  Kafka Streams commit interval (default 1000, as the service)
               --cache-mb            Kafka Streams record cache (default 10, Kafka's default)
               --merge-interval-ms   reports wait this long to be merged together, 0 = one by one (default 1000, as the service)
+              --merge-max-wait-ms   while a backlog is read, the longest reports wait for a merge (default 10000, as the service)
+              --merge-all-below     while at most N reports wait, every interval merges them all (default 1000, as the
+                                    service; 2000000000 merges everything every interval, as before the merge schedule)
               --set                 a further Kafka Streams setting, e.g. --set producer.linger.ms=20 (repeatable)
               --topology            indicators (default, the service's) or merge-floor (same shape, a merge step
                                     that does next to nothing: the floor of the architecture)
@@ -54,8 +66,8 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("cacheBytes < 0: " + cacheBytes);
         }
-        if (mergeIntervalMs < 0) {
-            throw new IllegalArgumentException("mergeIntervalMs < 0: " + mergeIntervalMs);
+        if (mergeIntervalMs < 0 || mergeMaxWaitMs < 0 || mergeAllBelow < 0) {
+            throw new IllegalArgumentException("merge interval, maximum wait and merge-all-below must not be negative");
         }
         streamsConfig = Map.copyOf(streamsConfig);
         if (!topology.equals(INDICATORS) && !topology.equals(MERGE_FLOOR)) {
@@ -64,55 +76,50 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
     }
 
     static BenchmarkOptions defaults() {
-        return new BenchmarkOptions(1_000_000, 3, 3, 42, null, 75, 1, 1000, 10L * 1024 * 1024, 1000, Map.of(), INDICATORS);
+        return parse(List.of());
     }
 
     /** @throws IllegalArgumentException on an unknown option, a missing value or one out of range */
     static BenchmarkOptions parse(List<String> args) {
-        BenchmarkOptions o = defaults();
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException(name + " needs a value");
             }
             String value = args.get(i + 1);
-            o = switch (name) {
-                case "--events" -> new BenchmarkOptions(Integer.parseInt(value), o.runs, o.partitions, o.seed, o.dataDir,
-                        o.days, o.threads, o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--runs" -> new BenchmarkOptions(o.events, Integer.parseInt(value), o.partitions, o.seed, o.dataDir,
-                        o.days, o.threads, o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--partitions" -> new BenchmarkOptions(o.events, o.runs, Integer.parseInt(value), o.seed, o.dataDir,
-                        o.days, o.threads, o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--seed" -> new BenchmarkOptions(o.events, o.runs, o.partitions, Long.parseLong(value), o.dataDir,
-                        o.days, o.threads, o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--data-dir" -> new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, Path.of(value),
-                        o.days, o.threads, o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--days" -> new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, o.dataDir,
-                        Integer.parseInt(value), o.threads, o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--threads" -> new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, o.dataDir,
-                        o.days, Integer.parseInt(value), o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--commit-interval-ms" -> new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, o.dataDir,
-                        o.days, o.threads, Long.parseLong(value), o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--cache-mb" -> new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, o.dataDir,
-                        o.days, o.threads, o.commitIntervalMs, Long.parseLong(value) * 1024 * 1024, o.mergeIntervalMs, o.streamsConfig, o.topology);
-                case "--merge-interval-ms" -> new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, o.dataDir,
-                        o.days, o.threads, o.commitIntervalMs, o.cacheBytes, Long.parseLong(value), o.streamsConfig, o.topology);
-                case "--set" -> {
-                    int eq = value.indexOf('=');
-                    if (eq < 1) {
-                        throw new IllegalArgumentException("--set needs name=value: " + value);
-                    }
-                    Map<String, String> config = new LinkedHashMap<>(o.streamsConfig);
-                    config.put(value.substring(0, eq), value.substring(eq + 1));
-                    yield new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, o.dataDir, o.days, o.threads,
-                            o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, config, o.topology);
+            if (name.equals("--set")) {
+                int eq = value.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("--set needs name=value: " + value);
                 }
-                case "--topology" -> new BenchmarkOptions(o.events, o.runs, o.partitions, o.seed, o.dataDir, o.days,
-                        o.threads, o.commitIntervalMs, o.cacheBytes, o.mergeIntervalMs, o.streamsConfig, value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            };
+                config.put(value.substring(0, eq), value.substring(eq + 1));
+            } else {
+                values.put(name, value);
+            }
         }
-        return o;
+        String dataDir = values.get("--data-dir");
+        return new BenchmarkOptions(
+                Integer.parseInt(values.getOrDefault("--events", "1000000")),
+                Integer.parseInt(values.getOrDefault("--runs", "3")),
+                Integer.parseInt(values.getOrDefault("--partitions", "3")),
+                Long.parseLong(values.getOrDefault("--seed", "42")),
+                dataDir == null ? null : Path.of(dataDir),
+                Integer.parseInt(values.getOrDefault("--days", "75")),
+                Integer.parseInt(values.getOrDefault("--threads", "1")),
+                Long.parseLong(values.getOrDefault("--commit-interval-ms", "1000")),
+                Long.parseLong(values.getOrDefault("--cache-mb", "10")) * 1024 * 1024,
+                Long.parseLong(values.getOrDefault("--merge-interval-ms", "1000")),
+                Long.parseLong(values.getOrDefault("--merge-max-wait-ms",
+                        Long.toString(IndicatorSettings.DEFAULT_MERGE_MAX_WAIT.toMillis()))),
+                Integer.parseInt(values.getOrDefault("--merge-all-below",
+                        Integer.toString(IndicatorSettings.DEFAULT_MERGE_ALL_BELOW))),
+                config,
+                values.getOrDefault("--topology", INDICATORS));
     }
 
     private static void positive(long value, String name) {

@@ -127,6 +127,11 @@ public final class IndicatorsBenchmark {
                     topology.cpuSeconds(),
                     result.ratio(), mb(topology.memory().heapUsed()), mb(topology.memory().heapAfterGc()),
                     mb(topology.memory().residentSet()), topology.outputRecords(), loadAverage());
+            if (!topology.cpuByGroup().isEmpty()) {
+                StringBuilder line = new StringBuilder("  CPU by thread group (s):");
+                topology.cpuByGroup().forEach((group, cpu) -> line.append(String.format(" %s %.1f;", group, cpu)));
+                out.println(line);
+            }
         }
         return results;
     }
@@ -192,10 +197,12 @@ public final class IndicatorsBenchmark {
         try (Admin admin = admin(bootstrap)) {
             MemoryProbe.reset();
             long cpuStart = processCpuNanos();
+            Map<Integer, ThreadCpu.Sample> threadsAtStart = ThreadCpu.snapshot();
             long start = System.nanoTime();
             long running = -1;
             TopologyRun result;
-            IndicatorSettings settings = IndicatorSettings.defaults().withMergeInterval(Duration.ofMillis(o.mergeIntervalMs()));
+            IndicatorSettings settings = IndicatorSettings.defaults().withMergeInterval(Duration.ofMillis(o.mergeIntervalMs()))
+                    .withMergeSchedule(Duration.ofMillis(o.mergeMaxWaitMs()), o.mergeAllBelow());
             boolean floor = o.topology().equals(BenchmarkOptions.MERGE_FLOOR);
             Topology topology = floor ? MergeFloorTopology.build(topics, settings, props)
                     : IndicatorsTopology.build(topics, settings, props);
@@ -242,8 +249,11 @@ public final class IndicatorsBenchmark {
                 }
                 long elapsed = System.nanoTime() - start;
                 MemoryProbe.Peaks memory = MemoryProbe.peaks();
+                Map<String, Double> cpuByGroup = ThreadCpu.between(threadsAtStart, ThreadCpu.snapshot(),
+                        applicationId.substring(0, Math.min(15, applicationId.length())));
                 result = new TopologyRun(seconds(elapsed), running < 0 ? Double.NaN : seconds(running - start),
-                        seconds(processCpuNanos() - cpuStart), memory, endOffsets(admin, topics.indicators().name()));
+                        seconds(processCpuNanos() - cpuStart), memory, endOffsets(admin, topics.indicators().name()),
+                        cpuByGroup);
                 streams.close(Duration.ofMinutes(1));
                 streams.cleanUp();
             }
@@ -290,10 +300,10 @@ public final class IndicatorsBenchmark {
                 mb((long) median(results, r -> r.topology().memory().heapAfterGc())),
                 mb((long) median(results, r -> r.topology().memory().residentSet())));
         out.printf("%nSettings: %,d events over %d days, %d partitions, %d stream thread(s), commit interval %d ms, "
-                        + "record cache %d MB, merge interval %d ms, exactly_once_v2, RocksDB stores sharing %d MB off-heap "
-                        + "(BoundedRocksDbConfig), further settings %s%n",
+                        + "record cache %d MB, merge interval %d ms (backlog: max wait %d ms, all below %d), exactly_once_v2, "
+                        + "RocksDB stores sharing %d MB off-heap (BoundedRocksDbConfig), further settings %s%n",
                 o.events(), o.days(), o.partitions(), o.threads(), o.commitIntervalMs(), mb(o.cacheBytes()),
-                o.mergeIntervalMs(), mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES), new java.util.TreeMap<>(o.streamsConfig()));
+                o.mergeIntervalMs(), o.mergeMaxWaitMs(), o.mergeAllBelow(), mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES), new java.util.TreeMap<>(o.streamsConfig()));
     }
 
     private static double median(List<RunResult> results, ToDoubleFunction<RunResult> field) {
@@ -370,8 +380,9 @@ public final class IndicatorsBenchmark {
     }
 
     /** One run of the topology: its time, when it reached RUNNING, its memory peaks and output size. */
+    /** @param cpuByGroup CPU seconds of the run per group of threads ({@link ThreadCpu}); empty off Linux */
     record TopologyRun(double seconds, double startSeconds, double cpuSeconds, MemoryProbe.Peaks memory,
-            long outputRecords) {
+            long outputRecords, Map<String, Double> cpuByGroup) {
     }
 
     /** One measured run: both rates and the topology's figures. */

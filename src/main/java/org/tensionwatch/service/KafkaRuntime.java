@@ -155,6 +155,7 @@ public class KafkaRuntime {
     private IndicatorSettings indicatorSettings() {
         return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays())
                 .withMergeInterval(config.indicators().mergeInterval())
+                .withMergeSchedule(config.indicators().mergeMaxWait(), IndicatorSettings.DEFAULT_MERGE_ALL_BELOW)
                 .withHistoryRetention(Duration.ofDays(config.indicators().historyRetentionDays()));
     }
 

@@ -123,6 +123,14 @@ public interface TensionConfig {
         Duration mergeInterval();
 
         /**
+         * While a backlog is read (a replay, a rederivation, a restart after downtime), the longest a region and
+         * type's reports wait for a merge that is not yet worth its cost; while the input keeps up, every merge
+         * interval merges everything.
+         */
+        @WithDefault("10s")
+        Duration mergeMaxWait();
+
+        /**
          * How many days of earlier versions of the daily indicators are kept for "as known at" queries
          * ({@code asOf}), counted back in stream time from the newest version written.
          */

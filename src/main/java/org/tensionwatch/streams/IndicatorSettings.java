@@ -24,9 +24,13 @@ import org.tensionwatch.indicators.MergeSettings;
  * @param historyRetention how long earlier versions of each daily row are kept for "as known at" queries, measured
  *     in stream time (the newest publication seen) behind the newest version written: a query as of an earlier
  *     time than that may miss versions
+ * @param mergeMaxWait while a backlog is read, the longest a region and type's reports wait for a merge that is not
+ *     yet worth its cost (see {@link MergeSchedule}); while the input keeps up, every interval merges everything
+ * @param mergeAllBelow while at most this many reports wait in a task, every interval merges them all
  */
 public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
-        Duration mergeInterval, int maxPendingReports, Duration historyRetention) {
+        Duration mergeInterval, int maxPendingReports, Duration historyRetention, Duration mergeMaxWait,
+        int mergeAllBelow) {
 
     public static final int DEFAULT_RETENTION_MARGIN_DAYS = 90;
     /** The service's default merge interval, the same as its commit interval. */
@@ -34,6 +38,10 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
     public static final int DEFAULT_MAX_PENDING_REPORTS = 200_000;
     /** Earlier versions of daily rows are kept this long by default: a year of "as known at" queries. */
     public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(365);
+    /** While a backlog is read, a region and type's reports wait at most this long for their merge. */
+    public static final Duration DEFAULT_MERGE_MAX_WAIT = Duration.ofSeconds(10);
+    /** Up to this many waiting reports per task, every merge interval merges them all. */
+    public static final int DEFAULT_MERGE_ALL_BELOW = 1_000;
 
     public IndicatorSettings {
         Objects.requireNonNull(merge, "merge == null");
@@ -52,12 +60,20 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
         if (historyRetention.isNegative() || historyRetention.isZero()) {
             throw new IllegalArgumentException("historyRetention must be positive: " + historyRetention);
         }
+        Objects.requireNonNull(mergeMaxWait, "mergeMaxWait == null");
+        if (mergeMaxWait.isNegative()) {
+            throw new IllegalArgumentException("mergeMaxWait < 0: " + mergeMaxWait);
+        }
+        if (mergeAllBelow < 0) {
+            throw new IllegalArgumentException("mergeAllBelow < 0: " + mergeAllBelow);
+        }
     }
 
-    /** With the default history retention. */
+    /** With the default history retention and merge schedule. */
     public IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
             Duration mergeInterval, int maxPendingReports) {
-        this(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, DEFAULT_HISTORY_RETENTION);
+        this(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, DEFAULT_HISTORY_RETENTION,
+                DEFAULT_MERGE_MAX_WAIT, DEFAULT_MERGE_ALL_BELOW);
     }
 
     /** Default merge and late-event settings; each report merged as it arrives. */
@@ -68,12 +84,23 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
 
     /** These settings with reports merged together every {@code interval} (zero: each as it arrives). */
     public IndicatorSettings withMergeInterval(Duration interval) {
-        return new IndicatorSettings(merge, late, retentionMarginDays, interval, maxPendingReports, historyRetention);
+        return new IndicatorSettings(merge, late, retentionMarginDays, interval, maxPendingReports, historyRetention,
+                mergeMaxWait, mergeAllBelow);
     }
 
     /** These settings with earlier versions of daily rows kept for {@code retention}. */
     public IndicatorSettings withHistoryRetention(Duration retention) {
-        return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, retention);
+        return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, retention,
+                mergeMaxWait, mergeAllBelow);
+    }
+
+    /**
+     * These settings with another merge schedule for backlogs: reports wait at most {@code maxWait} for a merge
+     * worth its cost, and while at most {@code allBelow} wait, every interval merges them all.
+     */
+    public IndicatorSettings withMergeSchedule(Duration maxWait, int allBelow) {
+        return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, historyRetention,
+                maxWait, allBelow);
     }
 
     /** Whether reports wait for a periodic merge rather than being merged one by one. */

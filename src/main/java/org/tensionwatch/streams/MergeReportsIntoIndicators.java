@@ -45,7 +45,9 @@ import org.tensionwatch.indicators.MergeResult;
  *       {@link IndicatorSettings#mergeInterval()} is positive. Merging a batch of reports of one region and type
  *       clusters once instead of once per report; the result is the same set of events (clustering is a function of
  *       the set of latest report versions). The store is changelogged, so under exactly-once a waiting report is
- *       committed with its input offset and merged after a restart.</li>
+ *       committed with its input offset and merged after a restart. Which regions and types an interval merges is
+ *       {@link MergeSchedule}'s choice: all of them while the input keeps up; during a backlog, those whose waiting
+ *       reports are worth a clustering or have waited {@link IndicatorSettings#mergeMaxWait()}.</li>
  * </ul>
  * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day.
  *
@@ -72,7 +74,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
     private TimestampedKeyValueStore<String, DailyIndicators> daily;
     private VersionedKeyValueStore<String, DailyIndicators> dailyHistory;
-    private int pendingCount;
+    private final MergeSchedule schedule;
     private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
     private long decodedReports;
     private final Map<String, DailyIndicators> decodedRows = new HashMap<>();
@@ -80,6 +82,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
         this.merger = merger;
         this.settings = settings;
+        this.schedule = new MergeSchedule(settings.mergeMaxWait().toMillis(), settings.mergeAllBelow());
     }
 
     @Override
@@ -90,10 +93,15 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
         this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
         this.dailyHistory = context.getStateStore(StoreNames.DAILY_INDICATORS_HISTORY);
-        this.pendingCount = 0;
         forgetDecoded();
         if (settings.batched()) {
-            context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> mergePending());
+            // reports left waiting by an earlier run of the task (committed with their input offsets)
+            long startedAt = context.currentSystemTimeMs();
+            try (KeyValueIterator<String, EventReport> all = pending.all()) {
+                all.forEachRemaining(entry -> schedule.found(matchKeyOf(entry.key), startedAt));
+            }
+            context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME,
+                    now -> mergePending(schedule.due(now)));
         }
     }
 
@@ -112,9 +120,15 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
         pending.put(matchKey + "|" + zeroPadded(offset), report);
-        if (++pendingCount >= settings.maxPendingReports()) {
-            mergePending();
+        schedule.arrived(matchKey, context.currentSystemTimeMs());
+        if (schedule.waitingReports() >= settings.maxPendingReports()) {
+            mergePending(schedule.all());
         }
+    }
+
+    /** The region|type of a waiting report's key region|type|offset. */
+    private static String matchKeyOf(String pendingKey) {
+        return pendingKey.substring(0, pendingKey.lastIndexOf('|'));
     }
 
     /** The offset with leading zeros to {@link #OFFSET_DIGITS} digits (as {@code %019d}, without a formatter). */
@@ -132,21 +146,31 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         decoded.clear();
         decodedReports = 0;
         decodedRows.clear();
+        schedule.clear();
     }
 
-    /** Merges every waiting report, one clustering per region and type, in arrival order within each. */
-    private void mergePending() {
+    /**
+     * Merges the waiting reports of these regions and types, one clustering per region and type, in arrival order
+     * within each.
+     */
+    private void mergePending(List<String> matchKeys) {
+        if (matchKeys.isEmpty()) {
+            return;
+        }
         Map<String, List<EventReport>> byMatchKey = new LinkedHashMap<>();
         List<String> merged = new ArrayList<>();
-        try (KeyValueIterator<String, EventReport> all = pending.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                merged.add(entry.key);
-                byMatchKey.computeIfAbsent(entry.key.substring(0, entry.key.lastIndexOf('|')), k -> new ArrayList<>())
-                        .add(entry.value);
+        if (schedule.waitingReports() == 0) {
+            // every key is due: one pass over the store
+            try (KeyValueIterator<String, EventReport> all = pending.all()) {
+                all.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
+            }
+        } else {
+            for (String matchKey : new TreeSet<>(matchKeys)) {
+                try (KeyValueIterator<String, EventReport> some = pending.range(matchKey + "|", matchKey + "|~")) {
+                    some.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
+                }
             }
         }
-        pendingCount = 0;
         if (merged.isEmpty()) {
             return;
         }
@@ -155,6 +179,12 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         byMatchKey.forEach((matchKey, reports) -> merge(matchKey, reports, timestamp, rows));
         rows.emit(timestamp);
         merged.forEach(pending::delete);
+    }
+
+    private static void collect(String pendingKey, EventReport report, Map<String, List<EventReport>> byMatchKey,
+            List<String> merged) {
+        merged.add(pendingKey);
+        byMatchKey.computeIfAbsent(matchKeyOf(pendingKey), k -> new ArrayList<>()).add(report);
     }
 
     private void merge(String matchKey, List<EventReport> reports, long timestamp, Rows rows) {
@@ -166,6 +196,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         if (decoded.containsKey(matchKey)) {
             remember(matchKey, kept);
         }
+        schedule.merged(matchKey, (int) Math.min(Integer.MAX_VALUE, reports(kept)));
         for (String removed : result.removedIds()) {
             ValueAndTimestamp<CanonicalEvent> old = canonical.get(removed);
             canonical.delete(removed);

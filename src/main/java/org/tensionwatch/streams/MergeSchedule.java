@@ -1,0 +1,119 @@
+package org.tensionwatch.streams;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which regions and types a periodic merge takes. Plain bookkeeping of one task, no Kafka.
+ *
+ * <p>Why: merging a region and type clusters all of its retained reports, so a merge costs about as much for one new
+ * report as for a thousand. Merging every waiting key every interval therefore costs the whole retained state once per
+ * interval, however few reports came: while a backlog is read (a replay, a new derivation, a restart after downtime)
+ * that work, not the reports, sets the pace, and it grows with the state.
+ *
+ * <p>Rule, at each punctuation:
+ * <ul>
+ *   <li>If no report arrived since the previous punctuation, or at most {@code mergeAllBelow} reports wait in all, the
+ *       input is keeping up: every waiting key is merged, so outputs follow within one interval as before.</li>
+ *   <li>Otherwise (a backlog is being read) a key is merged when its waiting reports are worth a clustering, at least
+ *       one for every {@link #RETAINED_PER_WAITING} reports it retains, or when its first waiting report has waited
+ *       {@code maxWaitMs}. Each report then costs a bounded share of clusterings, and quiet keys still follow within
+ *       the maximum wait. When the backlog is read, the next punctuation merges the rest.</li>
+ * </ul>
+ * The result is the same: merging in batches gives the events that merging one by one gives, whatever the batches
+ * (see {@link org.tensionwatch.indicators.CanonicalEventMerger#mergeAll}).
+ */
+final class MergeSchedule {
+
+    /** A key is worth merging during a backlog when it has one waiting report per this many retained reports. */
+    static final int RETAINED_PER_WAITING = 10;
+
+    private final long maxWaitMs;
+    private final int mergeAllBelow;
+    /** Waiting keys in the order their first waiting report arrived. */
+    private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /** Reports each key retained after its last merge; a key not merged yet counts as retaining none. */
+    private final Map<String, Integer> retained = new HashMap<>();
+    private int waitingReports;
+    private int arrivedSincePunctuation;
+
+    MergeSchedule(long maxWaitMs, int mergeAllBelow) {
+        if (maxWaitMs < 0 || mergeAllBelow < 0) {
+            throw new IllegalArgumentException("maxWaitMs and mergeAllBelow must not be negative");
+        }
+        this.maxWaitMs = maxWaitMs;
+        this.mergeAllBelow = mergeAllBelow;
+    }
+
+    /** A report of this key now waits for a merge. */
+    void arrived(String matchKey, long nowMs) {
+        waiting.computeIfAbsent(matchKey, k -> new Waiting(nowMs)).reports++;
+        waitingReports++;
+        arrivedSincePunctuation++;
+    }
+
+    /** A key waiting since before this schedule existed (found in the store after a restart): it counts as waiting now. */
+    void found(String matchKey, long nowMs) {
+        waiting.computeIfAbsent(matchKey, k -> new Waiting(nowMs)).reports++;
+        waitingReports++;
+    }
+
+    /** The keys to merge at a punctuation at {@code nowMs}, in the order they started waiting; they no longer wait. */
+    List<String> due(long nowMs) {
+        boolean backlog = arrivedSincePunctuation > 0 && waitingReports > mergeAllBelow;
+        arrivedSincePunctuation = 0;
+        List<String> due = new ArrayList<>();
+        for (Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Waiting> entry = it.next();
+            Waiting w = entry.getValue();
+            if (!backlog
+                    || (long) w.reports * RETAINED_PER_WAITING >= retained.getOrDefault(entry.getKey(), 0)
+                    || nowMs - w.sinceMs >= maxWaitMs) {
+                due.add(entry.getKey());
+                waitingReports -= w.reports;
+                it.remove();
+            }
+        }
+        return due;
+    }
+
+    /** Every key, as when the store of waiting reports is full; none waits any more. */
+    List<String> all() {
+        List<String> all = new ArrayList<>(waiting.keySet());
+        waiting.clear();
+        waitingReports = 0;
+        arrivedSincePunctuation = 0;
+        return all;
+    }
+
+    /** After a key's merge: how many reports it retains now. */
+    void merged(String matchKey, int retainedReports) {
+        retained.put(matchKey, retainedReports);
+    }
+
+    /** Reports waiting in all. */
+    int waitingReports() {
+        return waitingReports;
+    }
+
+    /** Forgets everything, as when the task is (re)initialized. */
+    void clear() {
+        waiting.clear();
+        retained.clear();
+        waitingReports = 0;
+        arrivedSincePunctuation = 0;
+    }
+
+    private static final class Waiting {
+        final long sinceMs;
+        int reports;
+
+        Waiting(long sinceMs) {
+            this.sinceMs = sinceMs;
+        }
+    }
+}
