@@ -84,12 +84,16 @@ final class CompletionWatch {
         return new Progress(committedInput, endInput, lagInternal, internal.size());
     }
 
-    /** Whether no report waits in the merge step's pending store (false while the store cannot be queried). */
+    /**
+     * Whether no report waits in the merge step's pending store (false while the store cannot be queried, or when the
+     * stream thread deleted an entry under the query: the caching layer's iterator over the in-memory store then
+     * throws, and the next poll asks again).
+     */
     static boolean nothingPending(KafkaStreams streams) {
         try (KeyValueIterator<String, Object> all = streams.store(StoreQueryParameters.fromNameAndType(
                 StoreNames.PENDING_REPORTS, QueryableStoreTypes.<String, Object>keyValueStore())).all()) {
             return !all.hasNext();
-        } catch (InvalidStateStoreException e) {
+        } catch (InvalidStateStoreException | IllegalStateException e) {
             return false;
         }
     }

@@ -35,7 +35,8 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
     public static final int DEFAULT_RETENTION_MARGIN_DAYS = 90;
     /** The service's default merge interval, the same as its commit interval. */
     public static final Duration DEFAULT_SERVICE_MERGE_INTERVAL = Duration.ofSeconds(1);
-    public static final int DEFAULT_MAX_PENDING_REPORTS = 200_000;
+    /** Per task: reports wait in memory (see {@link StoreKind#buffer}), so this bounds the memory they take. */
+    public static final int DEFAULT_MAX_PENDING_REPORTS = 50_000;
     /** Earlier versions of daily rows are kept this long by default: a year of "as known at" queries. */
     public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(365);
     /** While a backlog is read, a region and type's reports wait at most this long for their merge. */

@@ -39,7 +39,8 @@ public final class IndicatorsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         // compact binary for the values every merge rewrites; see CompactCodec
         CompactSerde<EventReport> reportSerde = CompactSerde.eventReport();
-        builder.addStateStore(StoreKind.keyValue(StoreNames.PENDING_REPORTS, Serdes.String(), reportSerde, streamsConfig)
+        // reports wait here seconds at most, and at most maxPendingReports of them per task: in memory
+        builder.addStateStore(StoreKind.buffer(StoreNames.PENDING_REPORTS, Serdes.String(), reportSerde)
                 .withCachingEnabled());
         builder.addStateStore(StoreKind.keyValue(StoreNames.CANONICAL_BY_DAY, Serdes.String(),
                 CompactSerde.canonicalEventList(), streamsConfig).withCachingEnabled());

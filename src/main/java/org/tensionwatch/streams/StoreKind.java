@@ -31,6 +31,15 @@ final class StoreKind {
                 keys, values);
     }
 
+    /**
+     * A buffer that holds values only briefly (written, then deleted within seconds): in memory always, changelogged
+     * like every store, so it is rebuilt from its changelog after a restart. In RocksDB each entry would be written,
+     * flushed and compacted away again for nothing; the caller bounds its size.
+     */
+    static <K, V> StoreBuilder<KeyValueStore<K, V>> buffer(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
+    }
+
     /** A key-value store whose values carry a timestamp, in the format of a KTable's store (same changelog format). */
     static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValue(
             String name, Serde<K> keys, Serde<V> values, Properties streamsConfig) {
