@@ -19,18 +19,23 @@ import java.util.Map;
  * <ul>
  *   <li>If no report arrived since the previous punctuation, or at most {@code mergeAllBelow} reports wait in all, the
  *       input is keeping up: every waiting key is merged, so outputs follow within one interval as before.</li>
- *   <li>Otherwise (a backlog is being read) a key is merged when its waiting reports are worth a clustering, at least
- *       one for every {@link #RETAINED_PER_WAITING} reports it retains, or when its first waiting report has waited
- *       {@code maxWaitMs}. Each report then costs a bounded share of clusterings, and quiet keys still follow within
- *       the maximum wait. When the backlog is read, the next punctuation merges the rest.</li>
+ *   <li>Otherwise (a backlog is being read) a key is merged when its first waiting report has waited
+ *       {@code maxWaitMs}, or earlier once its waiting reports are as many as it retains ({@link #RETAINED_PER_WAITING}
+ *       retained reports per waiting one; a key not merged yet retains none). A busy key's clustering then runs once
+ *       per maximum wait instead of once per interval, and a new or small key is merged at once. When the backlog is
+ *       read, the next punctuation merges the rest.</li>
  * </ul>
  * The result is the same: merging in batches gives the events that merging one by one gives, whatever the batches
  * (see {@link org.tensionwatch.indicators.CanonicalEventMerger#mergeAll}).
  */
 final class MergeSchedule {
 
-    /** A key is worth merging during a backlog when it has one waiting report per this many retained reports. */
-    static final int RETAINED_PER_WAITING = 10;
+    /**
+     * During a backlog a key is merged before its maximum wait once it has one waiting report per this many retained
+     * ones. Measured at 1,000,000 events (docs/benchmarks.md): 40 gave the slowest run, 10 and 3 faster ones, 1 the
+     * fastest; larger batches cost fewer clusterings, and the maximum wait bounds how long they grow.
+     */
+    static final int RETAINED_PER_WAITING = 1;
 
     private final long maxWaitMs;
     private final int mergeAllBelow;

@@ -25,17 +25,18 @@ class MergeScheduleTest {
         MergeSchedule schedule = new MergeSchedule(MAX_WAIT, 0);
         schedule.merged("XK|CLASH", 1_000);
         schedule.merged("GE|PROTEST", 1_000);
-        for (int i = 0; i < MergeSchedule.RETAINED_PER_WAITING - 1; i++) {
+        int worthIt = 1_000 / MergeSchedule.RETAINED_PER_WAITING;
+        for (int i = 0; i < worthIt - 1; i++) {
             schedule.arrived("XK|CLASH", 0);
         }
-        for (int i = 0; i < 1_000 / MergeSchedule.RETAINED_PER_WAITING; i++) {
+        for (int i = 0; i < worthIt; i++) {
             schedule.arrived("GE|PROTEST", 0);
         }
         schedule.arrived("RS|DEPLOYMENT", 0);
 
         // a key never merged retains nothing here yet: any waiting report is worth it
         assertThat(schedule.due(1_000)).containsExactly("GE|PROTEST", "RS|DEPLOYMENT");
-        assertThat(schedule.waitingReports()).isEqualTo(MergeSchedule.RETAINED_PER_WAITING - 1);
+        assertThat(schedule.waitingReports()).isEqualTo(worthIt - 1);
     }
 
     @Test
