@@ -39,9 +39,9 @@ public final class IndicatorsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         // compact binary for the values every merge rewrites; see CompactCodec
         CompactSerde<EventReport> reportSerde = CompactSerde.eventReport();
-        // reports wait here seconds at most, and at most maxPendingReports of them per task: in memory
-        builder.addStateStore(StoreKind.buffer(StoreNames.PENDING_REPORTS, Serdes.String(), reportSerde)
-                .withCachingEnabled());
+        // reports wait here seconds at most, and at most maxPendingReports of them per task: in memory, and without
+        // the record cache, which they would fill (it is shared by all stores of the thread) mostly to be flushed anyway
+        builder.addStateStore(StoreKind.buffer(StoreNames.PENDING_REPORTS, Serdes.String(), reportSerde));
         builder.addStateStore(StoreKind.keyValue(StoreNames.CANONICAL_BY_DAY, Serdes.String(),
                 CompactSerde.canonicalEventList(), streamsConfig).withCachingEnabled());
         builder.addStateStore(StoreKind.timestampedKeyValue(StoreNames.CANONICAL_EVENTS, Serdes.String(),
