@@ -42,6 +42,7 @@ import org.tensionwatch.kafka.Topics;
 import org.tensionwatch.streams.BoundedRocksDbConfig;
 import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
+import org.tensionwatch.streams.StreamsTuning;
 import org.tensionwatch.streams.MergeFloorTopology;
 
 /**
@@ -272,7 +273,8 @@ public final class IndicatorsBenchmark {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, o.threads());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, o.cacheBytes());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        // the service's RocksDB and producer settings
+        StreamsTuning.apply(props);
         props.putAll(o.streamsConfig());
         return props;
     }
@@ -301,9 +303,11 @@ public final class IndicatorsBenchmark {
                 mb((long) median(results, r -> r.topology().memory().residentSet())));
         out.printf("%nSettings: %,d events over %d days, %d partitions, %d stream thread(s), commit interval %d ms, "
                         + "record cache %d MB, merge interval %d ms (backlog: max wait %d ms, all below %d), exactly_once_v2, "
-                        + "RocksDB stores sharing %d MB off-heap (BoundedRocksDbConfig), further settings %s%n",
+                        + "RocksDB stores sharing %d MB off-heap (BoundedRocksDbConfig), producer batches up to %d KB "
+                        + "(StreamsTuning), further settings %s%n",
                 o.events(), o.days(), o.partitions(), o.threads(), o.commitIntervalMs(), mb(o.cacheBytes()),
-                o.mergeIntervalMs(), o.mergeMaxWaitMs(), o.mergeAllBelow(), mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES), new java.util.TreeMap<>(o.streamsConfig()));
+                o.mergeIntervalMs(), o.mergeMaxWaitMs(), o.mergeAllBelow(), mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES), StreamsTuning.PRODUCER_BATCH_BYTES / 1024,
+                new java.util.TreeMap<>(o.streamsConfig()));
     }
 
     private static double median(List<RunResult> results, ToDoubleFunction<RunResult> field) {

@@ -32,7 +32,7 @@ import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.TopicCreator;
 import org.tensionwatch.kafka.Topics;
 import org.tensionwatch.streams.AlertsTopology;
-import org.tensionwatch.streams.BoundedRocksDbConfig;
+import org.tensionwatch.streams.StreamsTuning;
 import org.tensionwatch.streams.ExtractionTopology;
 import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
@@ -137,8 +137,8 @@ public class KafkaRuntime {
                 String.valueOf(config.streams().sessionTimeout().toMillis()));
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 String.valueOf(config.streams().sessionTimeout().toMillis() / 4));
-        // one shared, bounded RocksDB cache instead of one per store and partition: the service's memory has a ceiling
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        // a bounded RocksDB cache shared by all stores, larger producer batches
+        StreamsTuning.apply(props);
         props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetter());
         if (advertisedHost() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost().host() + ":" + advertisedHost().port());
