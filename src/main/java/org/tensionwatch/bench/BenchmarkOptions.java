@@ -75,10 +75,6 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
         }
     }
 
-    static BenchmarkOptions defaults() {
-        return parse(List.of());
-    }
-
     /** @throws IllegalArgumentException on an unknown option, a missing value or one out of range */
     static BenchmarkOptions parse(List<String> args) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -85,9 +85,10 @@ final class CompletionWatch {
     }
 
     /**
-     * Whether no report waits in the merge step's pending store (false while the store cannot be queried, or when the
-     * stream thread deleted an entry under the query: the caching layer's iterator over the in-memory store then
-     * throws, and the next poll asks again).
+     * Whether no report waits in the merge step's pending store; false while the store cannot be queried, which the
+     * in-memory store's iterator reports with an {@link IllegalStateException} when the store is closed under it (a
+     * rebalance). The next poll asks again. (With a record cache in front, an entry deleted under the query made the
+     * merged iterator throw too; the store has no cache since.)
      */
     static boolean nothingPending(KafkaStreams streams) {
         try (KeyValueIterator<String, Object> all = streams.store(StoreQueryParameters.fromNameAndType(

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +40,7 @@ final class ThreadCpu {
         return threads;
     }
 
-    private static java.util.Optional<Sample> read(Path task) {
+    private static Optional<Sample> read(Path task) {
         try {
             String stat = Files.readString(task.resolve("stat"));
             // "tid (comm) state ..." - comm may hold spaces and parentheses: fields start after the last ')'
@@ -48,10 +49,10 @@ final class ThreadCpu {
             String[] fields = stat.substring(close + 2).split(" ");
             // fields[0] is field 3 (state); utime and stime are fields 14 and 15
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return java.util.Optional.of(new Sample(name, ticks));
+            return Optional.of(new Sample(name, ticks));
         } catch (IOException | RuntimeException e) {
             // the thread ended between listing and reading
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -56,12 +56,14 @@ final class MergeSchedule {
 
     /** A report of this key now waits for a merge. */
     void arrived(String matchKey, long nowMs) {
-        waiting.computeIfAbsent(matchKey, k -> new Waiting(nowMs)).reports++;
-        waitingReports++;
+        found(matchKey, nowMs);
         arrivedSincePunctuation++;
     }
 
-    /** A key waiting since before this schedule existed (found in the store after a restart): it counts as waiting now. */
+    /**
+     * A report of this key waiting since before this schedule existed (found in the store after a restart): it counts
+     * as waiting from now, but not as new input.
+     */
     void found(String matchKey, long nowMs) {
         waiting.computeIfAbsent(matchKey, k -> new Waiting(nowMs)).reports++;
         waitingReports++;
