@@ -38,6 +38,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.tensionwatch.avro.ConflictEvent;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
+import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Topics;
 import org.tensionwatch.streams.BoundedRocksDbConfig;
 import org.tensionwatch.streams.IndicatorSettings;
@@ -147,7 +148,9 @@ public final class IndicatorsBenchmark {
         try (KafkaProducer<String, ConflictEvent> producer = new KafkaProducer<>(props,
                 topics.events().keySerde().serializer(), topics.events().valueSerde().serializer())) {
             SyntheticEvents.of(o.seed(), o.events(), o.days()).forEach(event -> {
-                producer.send(new ProducerRecord<>(EVENTS_TOPIC, null, event.getPublishedAt().toEpochMilli(),
+                // partitioned by region, as the extraction writes the events topic
+                Integer partition = EventPartitioning.partitionOf(event, o.partitions()).orElse(null);
+                producer.send(new ProducerRecord<>(EVENTS_TOPIC, partition, event.getPublishedAt().toEpochMilli(),
                         event.getId(), event));
                 count[0]++;
             });
@@ -273,6 +276,7 @@ public final class IndicatorsBenchmark {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, o.threads());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, o.cacheBytes());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(EventPartitioning.PARTITIONS_CONFIG, o.partitions());
         // the service's RocksDB and producer settings
         StreamsTuning.apply(props);
         props.putAll(o.streamsConfig());

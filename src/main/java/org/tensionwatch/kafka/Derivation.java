@@ -18,8 +18,10 @@ public record Derivation(String label) {
     /** The Streams applications of a derivation, by the suffix of their application ids. */
     public static final String EXTRACTION = "extraction";
     // "-v2": the state of the one-repartition topology (stores by region) is not that of the earlier four-step one;
-    // a new application id rebuilt it from the (compacted) events topic instead of reading old state wrongly
-    public static final String INDICATORS = "indicators-v2";
+    // a new application id rebuilt it from the (compacted) events topic instead of reading old state wrongly.
+    // "-v3": no repartition, the events topic is partitioned by region (EventPartitioning); the tasks and their state
+    // are those of the events topic's partitions now, rebuilt under the new id
+    public static final String INDICATORS = "indicators-v3";
     // "-v2": the alerts keep a region's events one value per day (store alerts-region-days), no longer one value per
     // region that outgrew the 1 MB changelog record limit; under the old id the new store would start empty while the
     // committed offsets stay, so alerts would be decided on a partial history; a new id rebuilds it from the

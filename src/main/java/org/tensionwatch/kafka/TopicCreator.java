@@ -43,4 +43,16 @@ public final class TopicCreator {
             throw new IllegalStateException("cannot create topics " + names + " on " + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
+
+    /** How many partitions an existing topic has. */
+    public static int partitionCount(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topic " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe topic " + topic + " on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
 }

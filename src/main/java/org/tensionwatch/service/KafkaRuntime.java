@@ -27,6 +27,7 @@ import org.tensionwatch.alerts.AlertRuleSpec;
 import org.tensionwatch.domain.EventExtractor;
 import org.tensionwatch.kafka.ArticlePublisher;
 import org.tensionwatch.kafka.DeadLetterHandler;
+import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Derivation;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.TopicCreator;
@@ -70,6 +71,7 @@ public class KafkaRuntime {
     private KafkaStreams indicators;
     private KafkaStreams alerts;
     private List<AlertRule> alertRules;
+    private int eventsPartitions;
 
     @PostConstruct
     void start() {
@@ -89,6 +91,8 @@ public class KafkaRuntime {
                 topics.events().name(), topics.canonicalEvents().name(), topics.indicators().name(), topics.alerts().name(),
                 applicationIdPrefix());
         TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
+        // an existing events topic keeps its partition count; the indicators check each event's partition against it
+        eventsPartitions = TopicCreator.partitionCount(bootstrapServers, topics.events().name());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams(Derivation.EXTRACTION, props -> ExtractionTopology.build(topics, extractor, props));
         indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
@@ -140,6 +144,7 @@ public class KafkaRuntime {
         // a bounded RocksDB cache shared by all stores, larger producer batches
         StreamsTuning.apply(props);
         props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetter());
+        props.put(EventPartitioning.PARTITIONS_CONFIG, eventsPartitions);
         if (advertisedHost() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost().host() + ":" + advertisedHost().port());
         }

@@ -22,5 +22,8 @@ public class PipelineMetrics {
         FunctionCounter.builder("tension.reports.without.region", DroppedReports.class, c -> DroppedReports.withoutRegion())
                 .description("reports the extractor could place in no country")
                 .register(registry);
+        FunctionCounter.builder("tension.events.misrouted", DroppedReports.class, c -> DroppedReports.misrouted())
+                .description("events found in another partition than their region's, sent to the dead-letter topic instead of being counted")
+                .register(registry);
     }
 }

@@ -7,6 +7,7 @@ public final class DroppedReports {
 
     static final LongAdder LATE = new LongAdder();
     static final LongAdder WITHOUT_REGION = new LongAdder();
+    static final LongAdder MISROUTED = new LongAdder();
 
     private DroppedReports() {
     }
@@ -14,6 +15,14 @@ public final class DroppedReports {
     /** Reports about a day older than the grace period allows. */
     public static long late() {
         return LATE.sum();
+    }
+
+    /**
+     * Events that arrived in another partition than their region's (the events topic is partitioned by region) and
+     * went to the dead-letter topic instead of being counted.
+     */
+    public static long misrouted() {
+        return MISROUTED.sum();
     }
 
     /** Reports the extractor could place in no country. */

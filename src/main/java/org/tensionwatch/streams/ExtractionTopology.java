@@ -18,11 +18,13 @@ import org.tensionwatch.avro.Article;
 import org.tensionwatch.avro.ConflictEvent;
 import org.tensionwatch.domain.EventExtractor;
 import org.tensionwatch.domain.ExtractedEvent;
+import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Topics;
 
 /**
  * Articles in, events out: each article on the articles topic is read by the extractor and its
- * events are written to the events topic, keyed by a stable event id. When an article comes again
+ * events are written to the events topic, keyed by a stable event id, in the partition of their region
+ * ({@link EventPartitioning}). When an article comes again
  * (a correction, or the same file ingested twice) its events are written again under the same ids,
  * and ids it no longer yields are deleted with tombstones, so downstream tables never double count.
  */
@@ -44,8 +46,9 @@ public final class ExtractionTopology {
         builder.stream(topics.articles().name(),
                         Consumed.with(topics.articles().keySerde(), topics.articles().valueSerde()).withName("read-articles"))
                 .process(() -> new ExtractEvents(extractor), Named.as(EXTRACT_PROCESSOR), EVENT_COUNTS_STORE)
-                .to(topics.events().name(),
-                        Produced.with(topics.events().keySerde(), topics.events().valueSerde()).withName("write-events"));
+                // partitioned by region (EventPartitioning): the indicators merge a region's reports where they are
+                .to(topics.events().name(), Produced.with(topics.events().keySerde(), topics.events().valueSerde())
+                        .withStreamPartitioner(EventPartitioning.streamPartitioner()).withName("write-events"));
         return builder.build(streamsConfig);
     }
 

@@ -10,27 +10,30 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.tensionwatch.indicators.ActorGroups;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.DailyIndicators;
 import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.JsonSerde;
 import org.tensionwatch.kafka.Topics;
 
 /**
- * Events in, indicators out, counting each real occurrence once: article reports are keyed by region (one task owns
- * all of a region), merged into canonical events per region and type (a revised figure replaces the old one), and
+ * Events in, indicators out, counting each real occurrence once: the events topic is partitioned by region, so the
+ * task of a partition owns all of its regions; their reports are merged into canonical events per region and type (a revised figure replaces the old one), and
  * each day's indicators are moved by exactly the difference a changed canonical event makes, as an adder and a
  * subtractor would. Every change of a canonical event is also published, for the alerts and for subscribers.
- * One repartition in all; see {@link MergeReportsIntoIndicators} for the state.
+ * No repartition; see {@link MergeReportsIntoIndicators} for the state.
  */
 public final class IndicatorsTopology {
 
     private static final String OUTPUTS = "merge-outputs-";
     private static final String EVENT_CHANGES = "canonical-events";
     private static final String DAY_CHANGES = "daily-indicators";
+    private static final String ROUTES = "route-";
+    private static final String MISROUTED = "misrouted";
+    private static final String IN_PLACE = "in-place";
 
     private IndicatorsTopology() {
     }
@@ -52,7 +55,7 @@ public final class IndicatorsTopology {
         builder.addStateStore(StoreKind.versionedKeyValue(StoreNames.DAILY_INDICATORS_HISTORY, settings.historyRetention(),
                 Serdes.String(), JsonSerde.of(DailyIndicators.class), streamsConfig));
 
-        KStream<String, IndicatorsOutput> merged = reportsByRegion(builder, topics, settings, reportSerde)
+        KStream<String, IndicatorsOutput> merged = reportsByRegion(builder, topics, settings)
                 .process(() -> new MergeReportsIntoIndicators(
                                 new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
                         Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS,
@@ -63,16 +66,23 @@ public final class IndicatorsTopology {
     }
 
     /**
-     * The events topic read, and each event as a report keyed by its region, moved to the region's partition. Shared
-     * with {@link MergeFloorTopology}, so that the benchmark's floor has exactly this shape.
+     * The events topic read, and each event as a report keyed by its region, where it is: the topic is partitioned by
+     * region ({@link EventPartitioning}), so no repartition. An event in another partition than its region's goes to
+     * the dead-letter topic (see {@link ReportsByRegion}). Shared with {@link MergeFloorTopology}, so that the
+     * benchmark's floor has exactly this shape.
      */
-    static KStream<String, EventReport> reportsByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings,
-            CompactSerde<EventReport> reportSerde) {
-        return builder.stream(topics.events().name(),
+    static KStream<String, EventReport> reportsByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings) {
+        Map<String, KStream<String, RoutedEvent>> routed = builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
                 .process(() -> new ReportsByRegion(settings), Named.as("to-reports-by-region"))
-                .repartition(Repartitioned.<String, EventReport>as(StoreNames.REPORTS_BY_REGION)
-                        .withKeySerde(Serdes.String()).withValueSerde(reportSerde));
+                .split(Named.as(ROUTES))
+                .branch((key, routedEvent) -> routedEvent.isMisrouted(), Branched.as(MISROUTED))
+                .defaultBranch(Branched.as(IN_PLACE));
+        routed.get(ROUTES + MISROUTED)
+                .mapValues(RoutedEvent::misrouted, Named.as("misrouted-events"))
+                .to(topics.deadLetter(), Produced.with(topics.events().keySerde(), topics.events().valueSerde())
+                        .withName("write-misrouted-events"));
+        return routed.get(ROUTES + IN_PLACE).mapValues(RoutedEvent::report, Named.as("reports"));
     }
 
     /**

@@ -19,7 +19,7 @@ import org.tensionwatch.kafka.Topics;
 
 /**
  * For the benchmark only, never run by the service: the shape of {@link IndicatorsTopology} (the same reading, keying
- * by region, repartition and output topics and mappings) with a merge step that does next to nothing. Each report
+ * by region in place, and output topics and mappings) with a merge step that does next to nothing. Each report
  * becomes a canonical event of its own and a daily row holding that event alone, both emitted at once; no state, no
  * clustering. What this topology reaches is the floor of the architecture on a machine: the cost of the broker round
  * trips, serialization and exactly-once transactions that any merge step adds to.
@@ -33,8 +33,7 @@ public final class MergeFloorTopology {
 
     public static Topology build(Topics topics, IndicatorSettings settings, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, IndicatorsOutput> merged = IndicatorsTopology.reportsByRegion(builder, topics, settings,
-                        CompactSerde.eventReport())
+        KStream<String, IndicatorsOutput> merged = IndicatorsTopology.reportsByRegion(builder, topics, settings)
                 .process(() -> new EachReportAlone(settings.merge()), Named.as("each-report-alone"));
         IndicatorsTopology.writeOutputs(merged, topics, OUTPUTS);
         return builder.build(streamsConfig);

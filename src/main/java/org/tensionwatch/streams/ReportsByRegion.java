@@ -1,11 +1,14 @@
 package org.tensionwatch.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensionwatch.avro.ConflictEvent;
@@ -14,26 +17,32 @@ import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.LateEventPolicy;
+import org.tensionwatch.kafka.EventPartitioning;
 
 /**
- * Turns an event record into a report keyed by its region: one task then owns every report, canonical event and
- * daily row of a region, so it can merge and count without another repartition. Reports
- * with no country, reports about a day more than the grace period before their article's
+ * Turns an event record into a report keyed by its region. The events topic is partitioned by region
+ * ({@link EventPartitioning}), so the task reading a partition owns every report, canonical event and daily row of its
+ * regions and merges them in place, without a repartition. An event that arrives in another partition than its
+ * region's (a producer that does not partition by region, or records written before the topic was) would split its
+ * region's counts between two tasks: it is sent to the dead-letter topic instead, with the reason, and counted.
+ * Reports with no country, reports about a day more than the grace period before their article's
  * publication, and reports about a day the merge step no longer keeps, are counted and logged.
  */
-final class ReportsByRegion implements Processor<String, ConflictEvent, String, EventReport> {
+final class ReportsByRegion implements Processor<String, ConflictEvent, String, RoutedEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportsByRegion.class);
     private final IndicatorSettings settings;
-    private ProcessorContext<String, EventReport> context;
+    private ProcessorContext<String, RoutedEvent> context;
+    private int partitions;
 
     ReportsByRegion(IndicatorSettings settings) {
         this.settings = settings;
     }
 
     @Override
-    public void init(ProcessorContext<String, EventReport> context) {
+    public void init(ProcessorContext<String, RoutedEvent> context) {
         this.context = context;
+        this.partitions = EventPartitioning.configuredPartitions(context.appConfigs());
     }
 
     @Override
@@ -45,6 +54,13 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
         }
         if (event.getCountryCode() == null) {
             DroppedReports.WITHOUT_REGION.increment();
+            return;
+        }
+        String misrouted = misrouted(event);
+        if (misrouted != null) {
+            DroppedReports.MISROUTED.increment();
+            LOG.error("{}; sent to the dead-letter topic", misrouted);
+            context.forward(toDeadLetter(record, misrouted));
             return;
         }
         EventReport report = toReport(event);
@@ -62,7 +78,37 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
                     event.getId(), report.occurredOn(), retainedFrom);
             return;
         }
-        context.forward(record.withKey(report.region()).withValue(report));
+        context.forward(record.withKey(report.region()).withValue(RoutedEvent.report(report)));
+    }
+
+    /**
+     * The reason the event is in another partition than its region's, or {@code null} when it is where it belongs (or
+     * the partition count is not configured).
+     */
+    private String misrouted(ConflictEvent event) {
+        RecordMetadata metadata = context.recordMetadata().orElse(null);
+        if (partitions == 0 || metadata == null) {
+            return null;
+        }
+        int expected = EventPartitioning.partitionOf(event.getCountryCode(), partitions);
+        if (metadata.partition() == expected) {
+            return null;
+        }
+        return "event " + event.getId() + " of region " + event.getCountryCode() + " is in partition "
+                + metadata.partition() + " of " + metadata.topic() + ", but the events topic is partitioned by region "
+                + "and this region's events belong in partition " + expected + " of " + partitions
+                + "; not counted, so that the region is not counted in two places";
+    }
+
+    /** The record for the dead-letter topic: as it came, under its own key, with the dead-letter headers. */
+    private Record<String, RoutedEvent> toDeadLetter(Record<String, ConflictEvent> record, String reason) {
+        RecordMetadata metadata = context.recordMetadata().orElseThrow();
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("dlq.source.topic", metadata.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dlq.source.partition", String.valueOf(metadata.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dlq.source.offset", String.valueOf(metadata.offset()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dlq.error", reason.getBytes(StandardCharsets.UTF_8));
+        return record.withValue(RoutedEvent.misrouted(record.value())).withHeaders(headers);
     }
 
     /** The newest publication time this task has seen (record timestamps are publication times). */

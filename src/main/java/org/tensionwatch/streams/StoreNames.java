@@ -21,8 +21,6 @@ public final class StoreNames {
      * (a versioned store), for "as known at" queries.
      */
     public static final String DAILY_INDICATORS_HISTORY = "daily-indicators-history";
-    /** Repartition of reports by region: one task owns every report, event and daily row of a region. */
-    public static final String REPORTS_BY_REGION = "reports-by-region";
 
     private StoreNames() {
     }

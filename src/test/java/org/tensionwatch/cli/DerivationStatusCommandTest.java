@@ -54,14 +54,14 @@ class DerivationStatusCommandTest {
     void shouldSayHowFarEachApplicationIsBehindAndWhenItHasCaughtUp() throws Exception {
         TopicPartition articles = new TopicPartition("tension.articles", 0);
         commit("tension-watch-v7-extraction", articles, 2);
-        commit("tension-watch-v7-indicators-v2", articles, 5);
+        commit("tension-watch-v7-indicators-v3", articles, 5);
 
         Run behind = run("--bootstrap-servers", broker.bootstrapServers(), "--derivation", "v7");
 
         assertThat(behind.exit()).isEqualTo(1);
         assertThat(behind.out().lines()).containsExactly(
                 "tension-watch-v7-extraction      3 records behind",
-                "tension-watch-v7-indicators-v2   0 records behind",
+                "tension-watch-v7-indicators-v3   0 records behind",
                 "tension-watch-v7-alerts-v2       has processed nothing yet");
 
         commit("tension-watch-v7-extraction", articles, 5);

@@ -66,7 +66,7 @@ class DiffIndicatorsCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         // written here, not by the service: no Streams application has processed anything
         assertThat(run.err()).contains("warning: the Streams application tension-watch-v2-extraction has processed nothing")
-                .contains("tension-watch-indicators-v2 has processed nothing");
+                .contains("tension-watch-indicators-v3 has processed nothing");
         assertThat(run.out().lines()).containsExactly(
                 "diff-indicators: GE from 2026-10-12 to 2026-10-15, tension.indicators (current) -> tension.v2.indicators (v2)",
                 "2026-10-14  arrests  0 -> 9",
