@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -75,10 +76,15 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
      * dead-letter topic, whoever sends it.
      */
     public static RecordHeaders headers(ConsumerRecord<?, ?> record, String error) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dlq.source.topic", bytes(record.topic()));
-        headers.add("dlq.source.partition", bytes(String.valueOf(record.partition())));
-        headers.add("dlq.source.offset", bytes(String.valueOf(record.offset())));
+        return headers(record.headers(), record.topic(), record.partition(), record.offset(), error);
+    }
+
+    /** The same headers for a record known by its own headers and position (a Streams processor's record). */
+    public static RecordHeaders headers(Headers original, String topic, int partition, long offset, String error) {
+        RecordHeaders headers = new RecordHeaders(original.toArray());
+        headers.add("dlq.source.topic", bytes(topic));
+        headers.add("dlq.source.partition", bytes(String.valueOf(partition)));
+        headers.add("dlq.source.offset", bytes(String.valueOf(offset)));
         headers.add("dlq.error", bytes(error));
         return headers;
     }

@@ -1,10 +1,8 @@
 package org.tensionwatch.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,6 +15,7 @@ import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.LateEventPolicy;
+import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.EventPartitioning;
 
 /**
@@ -34,6 +33,7 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     private final IndicatorSettings settings;
     private ProcessorContext<String, RoutedEvent> context;
     private int partitions;
+    private long misroutedHere;
 
     ReportsByRegion(IndicatorSettings settings) {
         this.settings = settings;
@@ -59,7 +59,10 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
         String misrouted = misrouted(event);
         if (misrouted != null) {
             DroppedReports.MISROUTED.increment();
-            LOG.error("{}; sent to the dead-letter topic", misrouted);
+            // a whole topic written the old way would log every record: the first of each task, then every 10,000th
+            if (misroutedHere++ % 10_000 == 0) {
+                LOG.error("{}; sent to the dead-letter topic ({} such events in this task so far)", misrouted, misroutedHere);
+            }
             context.forward(toDeadLetter(record, misrouted));
             return;
         }
@@ -103,12 +106,8 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     /** The record for the dead-letter topic: as it came, under its own key, with the dead-letter headers. */
     private Record<String, RoutedEvent> toDeadLetter(Record<String, ConflictEvent> record, String reason) {
         RecordMetadata metadata = context.recordMetadata().orElseThrow();
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dlq.source.topic", metadata.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dlq.source.partition", String.valueOf(metadata.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dlq.source.offset", String.valueOf(metadata.offset()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dlq.error", reason.getBytes(StandardCharsets.UTF_8));
-        return record.withValue(RoutedEvent.misrouted(record.value())).withHeaders(headers);
+        return record.withValue(RoutedEvent.misrouted(record.value())).withHeaders(DeadLetterHandler.headers(
+                record.headers(), metadata.topic(), metadata.partition(), metadata.offset(), reason));
     }
 
     /** The newest publication time this task has seen (record timestamps are publication times). */

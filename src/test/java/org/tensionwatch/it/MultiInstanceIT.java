@@ -24,8 +24,10 @@ class MultiInstanceIT {
     @Test
     void shouldAnswerFromTheInstanceThatOwnsTheDataWhicheverInstanceIsAsked() {
         int brokerPort = ServiceProcess.freePort();
+        // 3 partitions (the first instance creates the topics): the two instances share the tasks, and a region's rows
+        // are found where the events topic's partitioning by region put them
         Map<String, String> first = Map.of("tension.samples.enabled", "false", "tension.broker.port", String.valueOf(brokerPort),
-                "tension.streams.advertised-host", "localhost");
+                "tension.streams.advertised-host", "localhost", "tension.topics.partitions", "3");
         try (ServiceProcess a = ServiceProcess.start(workDir.resolve("a"), first);
                 ServiceProcess b = ServiceProcess.start(workDir.resolve("b"), Map.of("tension.samples.enabled", "false",
                         "kafka.bootstrap.servers", "localhost:" + brokerPort, "tension.streams.advertised-host", "localhost"))) {

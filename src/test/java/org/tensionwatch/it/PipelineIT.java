@@ -22,11 +22,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensionwatch.avro.ConflictEvent;
+import org.tensionwatch.avro.CountQualifier;
+import org.tensionwatch.avro.EventType;
+import org.tensionwatch.kafka.EventPartitioning;
+import org.tensionwatch.kafka.Topics;
 
 /** The packaged service on its own embedded broker: articles in over HTTP, indicators out over HTTP. */
 class PipelineIT {
@@ -34,6 +41,7 @@ class PipelineIT {
     @TempDir
     static Path workDir;
 
+    static final int PARTITIONS = 3;
     static ServiceProcess service;
     static int brokerPort;
 
@@ -53,8 +61,10 @@ class PipelineIT {
         Files.write(inbox.resolve("2-binary.txt"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0});
         Files.writeString(inbox.resolve("3-empty.md"), "");
         Files.write(inbox.resolve("4-latin1.txt"), "Manifestaci\u00f3n en la plaza".getBytes(StandardCharsets.ISO_8859_1));
+        // 3 partitions, as the service's default: the events topic is partitioned by region, which one partition hides
         service = ServiceProcess.start(workDir.resolve("data"), Map.of("tension.samples.enabled", "false",
-                "tension.broker.port", String.valueOf(brokerPort), "tension.ingest.directory", inbox.toString()));
+                "tension.broker.port", String.valueOf(brokerPort), "tension.ingest.directory", inbox.toString(),
+                "tension.topics.partitions", String.valueOf(PARTITIONS)));
     }
 
     @Test
@@ -140,15 +150,69 @@ class PipelineIT {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("tension.dead-letter"));
             List<ConsumerRecord<byte[], byte[]>> parked = new ArrayList<>();
+            // the topic holds other tests' dead letters too: this test's record is the one under its key
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(parked::add);
-                return !parked.isEmpty();
+                return parked.stream().anyMatch(r -> "garbage#0".equals(new String(r.key(), StandardCharsets.UTF_8)));
             });
-            ConsumerRecord<byte[], byte[]> record = parked.get(0);
+            ConsumerRecord<byte[], byte[]> record = parked.stream()
+                    .filter(r -> "garbage#0".equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
             org.assertj.core.api.Assertions.assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("this is not an Avro event");
             org.assertj.core.api.Assertions.assertThat(new String(record.headers().lastHeader("dlq.source.topic").value(), StandardCharsets.UTF_8))
                     .isEqualTo("tension.events");
         }
+    }
+
+    @Test
+    void shouldParkAnEventWrittenToAnotherRegionsPartitionUncountedAndCountItOnceRepublishedWhereItBelongs() throws Exception {
+        Topics topics = Topics.defaults();
+        int partitions = PARTITIONS;
+        ConflictEvent event = ConflictEvent.newBuilder().setId("foreign-producer#0").setArticleId("foreign-producer")
+                .setSource("Himalayan Times Wire").setType(EventType.ARREST).setCount(17L).setQualifier(CountQualifier.EXACT)
+                .setActor("students").setLocationName("Kathmandu").setCountryCode("NP")
+                .setOccurredOn(LocalDate.parse("2026-10-20")).setPublishedAt(Instant.parse("2026-10-20T12:00:00Z"))
+                .setEvidence("Police arrested 17 students in Kathmandu.").setConfidence(0.9).setExtractorVersion("foreign")
+                .build();
+        int home = EventPartitioning.partitionOf("NP", partitions);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);
+        try (KafkaProducer<String, ConflictEvent> producer = new KafkaProducer<>(props,
+                topics.events().keySerde().serializer(), topics.events().valueSerde().serializer())) {
+            // a producer that ignores the topic's partitioning by region
+            producer.send(new ProducerRecord<>("tension.events", (home + 1) % partitions, event.getId(), event)).get();
+        }
+
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "misrouted-check");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<byte[], byte[]>> parked = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("tension.dead-letter"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key() != null && "foreign-producer#0".equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        parked.add(r);
+                    }
+                });
+                return !parked.isEmpty();
+            });
+        }
+        ConsumerRecord<byte[], byte[]> record = parked.get(0);
+        org.assertj.core.api.Assertions.assertThat(new String(record.headers().lastHeader("dlq.error").value(), StandardCharsets.UTF_8))
+                .contains("region NP").contains("belong in partition " + home + " of " + partitions);
+        org.assertj.core.api.Assertions.assertThat(topics.events().valueSerde().deserializer().deserialize("tension.dead-letter", record.value()))
+                .as("the parked event, as it came").isEqualTo(event);
+        // parked in the same transaction as the task's progress past it: nothing of it was counted
+        JsonPath uncounted = indicators("NP", "2026-10-20", "2026-10-20");
+        org.assertj.core.api.Assertions.assertThat(uncounted.getInt("[0].arrests")).isZero();
+        org.assertj.core.api.Assertions.assertThat(uncounted.getInt("[0].reports")).isZero();
+
+        // nothing good is lost: the parked event, re-published to its region's partition, is counted once
+        try (KafkaProducer<String, ConflictEvent> producer = new KafkaProducer<>(props,
+                topics.events().keySerde().serializer(), topics.events().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>("tension.events", home, event.getId(), event)).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("NP", "2026-10-20", "2026-10-20").getInt("[0].arrests") == 17);
     }
 
     @Test
