@@ -18,25 +18,26 @@ import org.tensionwatch.streams.IndicatorSettings;
  * @param mergeMaxWaitMs while a backlog is read, the longest reports wait for a merge worth its cost (MergeSchedule)
  * @param mergeAllBelow while at most this many reports wait, every interval merges them all; a huge value merges all
  *     every interval, as before the merge schedule
+ * @param maxPending at most this many reports wait per task; when reached, all are merged at once
  * @param streamsConfig further Kafka Streams settings ({@code --set name=value}), e.g. producer batching
  * @param topology {@code indicators} (the service's topology) or {@code merge-floor} ({@code MergeFloorTopology}:
  *     the same shape with a merge step that does next to nothing, to measure the floor of the architecture)
  */
 record BenchmarkOptions(int events, int runs, int partitions, long seed, Path dataDir, int days, int threads,
         long commitIntervalMs, long cacheBytes, long mergeIntervalMs, long mergeMaxWaitMs, int mergeAllBelow,
-        Map<String, String> streamsConfig, String topology) {
+        int maxPending, Map<String, String> streamsConfig, String topology) {
 
     static final String INDICATORS = "indicators";
     static final String MERGE_FLOOR = "merge-floor";
     private static final Set<String> OPTIONS = Set.of("--events", "--runs", "--partitions", "--seed", "--data-dir",
             "--days", "--threads", "--commit-interval-ms", "--cache-mb", "--merge-interval-ms", "--merge-max-wait-ms",
-            "--merge-all-below", "--set", "--topology");
+            "--merge-all-below", "--max-pending", "--set", "--topology");
 
     static final String USAGE = """
             usage: bench-indicators [--events N] [--runs R] [--partitions P] [--seed S] [--data-dir DIR]
                                     [--days D] [--threads T] [--commit-interval-ms MS] [--cache-mb MB]
                                     [--merge-interval-ms MS] [--merge-max-wait-ms MS] [--merge-all-below N]
-                                    [--set name=value]...
+                                    [--max-pending N] [--set name=value]...
                                     [--topology indicators|merge-floor]
               --events              event records to generate and process (default 1000000)
               --runs                measured runs; medians are reported (default 3)
@@ -51,6 +52,8 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
               --merge-max-wait-ms   while a backlog is read, the longest reports wait for a merge (default 10000, as the service)
               --merge-all-below     while at most N reports wait, every interval merges them all (default 1000, as the
                                     service; 2000000000 merges everything every interval, as before the merge schedule)
+              --max-pending         at most N reports wait per task; reached, all are merged at once (default 50000,
+                                    as the service)
               --set                 a further Kafka Streams setting, e.g. --set producer.linger.ms=20 (repeatable)
               --topology            indicators (default, the service's) or merge-floor (same shape, a merge step
                                     that does next to nothing: the floor of the architecture)
@@ -63,6 +66,7 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
         positive(days, "days");
         positive(threads, "threads");
         positive(commitIntervalMs, "commitIntervalMs");
+        positive(maxPending, "maxPending");
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("cacheBytes < 0: " + cacheBytes);
         }
@@ -114,6 +118,8 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
                         Long.toString(IndicatorSettings.DEFAULT_MERGE_MAX_WAIT.toMillis()))),
                 Integer.parseInt(values.getOrDefault("--merge-all-below",
                         Integer.toString(IndicatorSettings.DEFAULT_MERGE_ALL_BELOW))),
+                Integer.parseInt(values.getOrDefault("--max-pending",
+                        Integer.toString(IndicatorSettings.DEFAULT_MAX_PENDING_REPORTS))),
                 config,
                 values.getOrDefault("--topology", INDICATORS));
     }

@@ -206,7 +206,8 @@ public final class IndicatorsBenchmark {
             long running = -1;
             TopologyRun result;
             IndicatorSettings settings = IndicatorSettings.defaults().withMergeInterval(Duration.ofMillis(o.mergeIntervalMs()))
-                    .withMergeSchedule(Duration.ofMillis(o.mergeMaxWaitMs()), o.mergeAllBelow());
+                    .withMergeSchedule(Duration.ofMillis(o.mergeMaxWaitMs()), o.mergeAllBelow())
+                    .withMaxPendingReports(o.maxPending());
             boolean floor = o.topology().equals(BenchmarkOptions.MERGE_FLOOR);
             Topology topology = floor ? MergeFloorTopology.build(topics, settings, props)
                     : IndicatorsTopology.build(topics, settings, props);
@@ -306,11 +307,11 @@ public final class IndicatorsBenchmark {
                 mb((long) median(results, r -> r.topology().memory().heapAfterGc())),
                 mb((long) median(results, r -> r.topology().memory().residentSet())));
         out.printf("%nSettings: %,d events over %d days, %d partitions, %d stream thread(s), commit interval %d ms, "
-                        + "record cache %d MB, merge interval %d ms (backlog: max wait %d ms, all below %d), exactly_once_v2, "
+                        + "record cache %d MB, merge interval %d ms (backlog: max wait %d ms, all below %d, at most %d waiting per task), exactly_once_v2, "
                         + "RocksDB stores sharing %d MB off-heap (BoundedRocksDbConfig), producer batches up to %d KB "
                         + "(StreamsTuning), further settings %s%n",
                 o.events(), o.days(), o.partitions(), o.threads(), o.commitIntervalMs(), mb(o.cacheBytes()),
-                o.mergeIntervalMs(), o.mergeMaxWaitMs(), o.mergeAllBelow(), mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES), StreamsTuning.PRODUCER_BATCH_BYTES / 1024,
+                o.mergeIntervalMs(), o.mergeMaxWaitMs(), o.mergeAllBelow(), o.maxPending(), mb(BoundedRocksDbConfig.TOTAL_OFF_HEAP_BYTES), StreamsTuning.PRODUCER_BATCH_BYTES / 1024,
                 new java.util.TreeMap<>(o.streamsConfig()));
     }
 

@@ -104,6 +104,12 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
                 maxWait, allBelow);
     }
 
+    /** These settings with at most {@code max} reports waiting per task before all are merged early. */
+    public IndicatorSettings withMaxPendingReports(int max) {
+        return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, max, historyRetention,
+                mergeMaxWait, mergeAllBelow);
+    }
+
     /** Whether reports wait for a periodic merge rather than being merged one by one. */
     public boolean batched() {
         return !mergeInterval.isZero();
