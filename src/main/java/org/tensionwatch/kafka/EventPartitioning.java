@@ -1,6 +1,7 @@
 package org.tensionwatch.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ public final class EventPartitioning {
     }
 
     /** The events topic's partition count from a Streams configuration, or 0 when it is not set. */
-    public static int configuredPartitions(java.util.Map<String, Object> appConfigs) {
+    public static int configuredPartitions(Map<String, Object> appConfigs) {
         Object value = appConfigs.get(PARTITIONS_CONFIG);
         if (value == null) {
             return 0;

@@ -21,10 +21,10 @@ import org.tensionwatch.kafka.Topics;
 
 /**
  * Events in, indicators out, counting each real occurrence once: the events topic is partitioned by region, so the
- * task of a partition owns all of its regions; their reports are merged into canonical events per region and type (a revised figure replaces the old one), and
- * each day's indicators are moved by exactly the difference a changed canonical event makes, as an adder and a
- * subtractor would. Every change of a canonical event is also published, for the alerts and for subscribers.
- * No repartition; see {@link MergeReportsIntoIndicators} for the state.
+ * task of a partition owns all of its regions; their reports are merged into canonical events per region and type (a
+ * revised figure replaces the old one), and each day's indicators are moved by exactly the difference a changed
+ * canonical event makes, as an adder and a subtractor would. Every change of a canonical event is also published, for
+ * the alerts and for subscribers. No repartition; see {@link MergeReportsIntoIndicators} for the state.
  */
 public final class IndicatorsTopology {
 
