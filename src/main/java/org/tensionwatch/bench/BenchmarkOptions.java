@@ -20,8 +20,10 @@ import org.tensionwatch.streams.IndicatorSettings;
  *     every interval, as before the merge schedule
  * @param maxPending at most this many reports wait per task; when reached, all are merged at once
  * @param streamsConfig further Kafka Streams settings ({@code --set name=value}), e.g. producer batching
- * @param topology {@code indicators} (the service's topology) or {@code merge-floor} ({@code MergeFloorTopology}:
- *     the same shape with a merge step that does next to nothing, to measure the floor of the architecture)
+ * @param topology {@code indicators} (the service's topology), or one of the lower bounds of its cost:
+ *     {@code merge-floor} ({@code MergeFloorTopology}: the same shape with a merge step that does next to nothing),
+ *     {@code persist-once} ({@code PersistOnceTopology}: each report kept once in a changelogged store, nothing else)
+ *     or {@code read-only} ({@code ReadOnlyTopology}: read, decode and drop)
  */
 record BenchmarkOptions(int events, int runs, int partitions, long seed, Path dataDir, int days, int threads,
         long commitIntervalMs, long cacheBytes, long mergeIntervalMs, long mergeMaxWaitMs, int mergeAllBelow,
@@ -29,6 +31,9 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
 
     static final String INDICATORS = "indicators";
     static final String MERGE_FLOOR = "merge-floor";
+    static final String PERSIST_ONCE = "persist-once";
+    static final String READ_ONLY = "read-only";
+    static final List<String> TOPOLOGIES = List.of(INDICATORS, MERGE_FLOOR, PERSIST_ONCE, READ_ONLY);
     private static final Set<String> OPTIONS = Set.of("--events", "--runs", "--partitions", "--seed", "--data-dir",
             "--days", "--threads", "--commit-interval-ms", "--cache-mb", "--merge-interval-ms", "--merge-max-wait-ms",
             "--merge-all-below", "--max-pending", "--set", "--topology");
@@ -38,7 +43,7 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
                                     [--days D] [--threads T] [--commit-interval-ms MS] [--cache-mb MB]
                                     [--merge-interval-ms MS] [--merge-max-wait-ms MS] [--merge-all-below N]
                                     [--max-pending N] [--set name=value]...
-                                    [--topology indicators|merge-floor]
+                                    [--topology indicators|merge-floor|persist-once|read-only]
               --events              event records to generate and process (default 1000000)
               --runs                measured runs; medians are reported (default 3)
               --partitions          partitions of the events topic (default 3, as the service)
@@ -55,8 +60,10 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
               --max-pending         at most N reports wait per task; reached, all are merged at once (default 50000,
                                     as the service)
               --set                 a further Kafka Streams setting, e.g. --set producer.linger.ms=20 (repeatable)
-              --topology            indicators (default, the service's) or merge-floor (same shape, a merge step
-                                    that does next to nothing: the floor of the architecture)
+              --topology            indicators (default, the service's), or a lower bound of its cost: merge-floor
+                                    (same shape, a merge step that does next to nothing), persist-once (each
+                                    report kept once in a changelogged store, nothing else) or read-only (read,
+                                    decode, drop)
             """;
 
     BenchmarkOptions {
@@ -74,8 +81,8 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
             throw new IllegalArgumentException("merge interval, maximum wait and merge-all-below must not be negative");
         }
         streamsConfig = Map.copyOf(streamsConfig);
-        if (!topology.equals(INDICATORS) && !topology.equals(MERGE_FLOOR)) {
-            throw new IllegalArgumentException("--topology must be " + INDICATORS + " or " + MERGE_FLOOR + ": " + topology);
+        if (!TOPOLOGIES.contains(topology)) {
+            throw new IllegalArgumentException("--topology must be one of " + String.join(", ", TOPOLOGIES) + ": " + topology);
         }
     }
 

@@ -45,6 +45,8 @@ import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
 import org.tensionwatch.streams.StreamsTuning;
 import org.tensionwatch.streams.MergeFloorTopology;
+import org.tensionwatch.streams.PersistOnceTopology;
+import org.tensionwatch.streams.ReadOnlyTopology;
 
 /**
  * A benchmark anyone can rerun: N synthetic event records are produced to a fresh events topic on an in-process
@@ -208,9 +210,14 @@ public final class IndicatorsBenchmark {
             IndicatorSettings settings = IndicatorSettings.defaults().withMergeInterval(Duration.ofMillis(o.mergeIntervalMs()))
                     .withMergeSchedule(Duration.ofMillis(o.mergeMaxWaitMs()), o.mergeAllBelow())
                     .withMaxPendingReports(o.maxPending());
-            boolean floor = o.topology().equals(BenchmarkOptions.MERGE_FLOOR);
-            Topology topology = floor ? MergeFloorTopology.build(topics, settings, props)
-                    : IndicatorsTopology.build(topics, settings, props);
+            // only the service's topology lets reports wait for a merge
+            boolean merges = o.topology().equals(BenchmarkOptions.INDICATORS);
+            Topology topology = switch (o.topology()) {
+                case BenchmarkOptions.MERGE_FLOOR -> MergeFloorTopology.build(topics, settings, props);
+                case BenchmarkOptions.PERSIST_ONCE -> PersistOnceTopology.build(topics, settings, props);
+                case BenchmarkOptions.READ_ONLY -> ReadOnlyTopology.build(topics, settings, props);
+                default -> IndicatorsTopology.build(topics, settings, props);
+            };
             try (KafkaStreams streams = new KafkaStreams(topology, props)) {
                 streams.setUncaughtExceptionHandler(e -> {
                     failure.set(e);
@@ -232,7 +239,7 @@ public final class IndicatorsBenchmark {
                     long now = System.nanoTime();
                     // all input committed; then no report may wait for a merge, and the transaction holding the last
                     // merge's output must be committed (read_committed end = end on every output and changelog)
-                    if (progress.done() && drainedAt < 0 && (floor || CompletionWatch.nothingPending(streams))) {
+                    if (progress.done() && drainedAt < 0 && (!merges || CompletionWatch.nothingPending(streams))) {
                         drainedAt = now;
                     } else if (!progress.done()) {
                         drainedAt = -1;
