@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.tensionwatch.kafka.ConsumerGroupLag;
 import org.tensionwatch.kafka.Derivation;
@@ -26,52 +27,30 @@ public final class DerivationStatusCommand {
               --application-id PREFIX  the service's tension.streams.application-id (default tension-watch)
             exit code 0 when every application has caught up, 1 when one has not (or Kafka cannot be asked), 2 on bad usage""";
 
+    private static final Set<String> VALUED =
+            Set.of("--bootstrap-servers", "--application-id", "--derivation", "--timeout");
     private static final List<String> APPLICATIONS = List.of(Derivation.EXTRACTION, Derivation.INDICATORS, Derivation.ALERTS);
 
     /** Runs the command; 0 when caught up, 1 when not, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String bootstrap = "localhost:9092";
-        String applicationIdPrefix = "tension-watch";
-        Derivation derivation = Derivation.CURRENT;
-        boolean wait = false;
-        long timeoutSeconds = 3600;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-h") || a.equals("--help")) {
+        String bootstrap;
+        String applicationIdPrefix;
+        Derivation derivation;
+        boolean wait;
+        long timeoutSeconds;
+        try {
+            CommandOptions options = CommandOptions.parse(args, VALUED, Set.of("--wait"), false);
+            if (options.help()) {
                 out.println(USAGE);
                 return 0;
             }
-            if (a.equals("--wait")) {
-                wait = true;
-                continue;
-            }
-            if (!a.startsWith("--")) {
-                return usage(err, "unexpected argument " + a);
-            }
-            if (i + 1 >= args.size()) {
-                return usage(err, a + " needs a value");
-            }
-            String v = args.get(++i);
-            try {
-                switch (a) {
-                    case "--bootstrap-servers" -> bootstrap = v;
-                    case "--application-id" -> applicationIdPrefix = v;
-                    case "--derivation" -> derivation = Derivation.of(v);
-                    case "--timeout" -> {
-                        timeoutSeconds = Long.parseLong(v);
-                        if (timeoutSeconds < 1) {
-                            return usage(err, "--timeout must be at least 1 second, not " + v);
-                        }
-                    }
-                    default -> {
-                        return usage(err, "unknown option " + a);
-                    }
-                }
-            } catch (NumberFormatException e) {
-                return usage(err, a + " needs a whole number, not " + v);
-            } catch (IllegalArgumentException e) {
-                return usage(err, a + ": " + e.getMessage());
-            }
+            bootstrap = options.string("--bootstrap-servers", "localhost:9092");
+            applicationIdPrefix = options.string("--application-id", "tension-watch");
+            derivation = options.parsed("--derivation", Derivation.CURRENT, Derivation::of);
+            wait = options.flag("--wait");
+            timeoutSeconds = options.wholeNumber("--timeout", 3600, 1, "second");
+        } catch (CommandOptions.UsageException e) {
+            return usage(err, e.getMessage());
         }
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();

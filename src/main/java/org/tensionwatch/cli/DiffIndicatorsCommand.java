@@ -3,12 +3,12 @@ package org.tensionwatch.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.tensionwatch.avro.RegionIndicators;
@@ -40,66 +40,46 @@ public final class DiffIndicatorsCommand {
             prints each day and indicator that differs, old -> new, then a summary line; exit code 0 when compared
             (with or without differences), 1 when a topic is missing or Kafka cannot be read, 2 on bad usage""";
 
+    private static final Set<String> VALUED = Set.of("--bootstrap-servers", "--topic", "--application-id", "--region",
+            "--from", "--to", "--old", "--new", "--timeout");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
     /** Longer periods are almost always a typo in a year. */
     private static final int MAX_DAYS = 3660;
 
     /** Runs the command; 0 when compared, 1 when it could not read the topics, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String bootstrap = "localhost:9092";
-        String topic = Topics.Names.DEFAULTS.indicators();
-        String applicationIdPrefix = "tension-watch";
-        String region = null;
-        LocalDate from = null;
-        LocalDate to = null;
-        Derivation older = Derivation.CURRENT;
-        Derivation newer = null;
-        long timeoutSeconds = 60;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-h") || a.equals("--help")) {
+        String bootstrap;
+        String topic;
+        String applicationIdPrefix;
+        String region;
+        LocalDate from;
+        LocalDate to;
+        Derivation older;
+        Derivation newer;
+        long timeoutSeconds;
+        try {
+            CommandOptions options = CommandOptions.parse(args, VALUED, Set.of(), false);
+            if (options.help()) {
                 out.println(USAGE);
                 return 0;
             }
-            if (!a.startsWith("--")) {
-                return usage(err, "unexpected argument " + a);
-            }
-            if (i + 1 >= args.size()) {
-                return usage(err, a + " needs a value");
-            }
-            String v = args.get(++i);
-            try {
-                switch (a) {
-                    case "--bootstrap-servers" -> bootstrap = v;
-                    case "--topic" -> topic = v;
-                    case "--application-id" -> applicationIdPrefix = v;
-                    case "--region" -> {
-                        region = v.toUpperCase(Locale.ROOT);
-                        if (!REGION.matcher(region).matches()) {
-                            return usage(err, "--region takes a two-letter country code such as XK, not " + v);
-                        }
-                    }
-                    case "--from" -> from = LocalDate.parse(v);
-                    case "--to" -> to = LocalDate.parse(v);
-                    case "--old" -> older = Derivation.of(v);
-                    case "--new" -> newer = Derivation.of(v);
-                    case "--timeout" -> {
-                        timeoutSeconds = Long.parseLong(v);
-                        if (timeoutSeconds < 1) {
-                            return usage(err, "--timeout must be at least 1 second, not " + v);
-                        }
-                    }
-                    default -> {
-                        return usage(err, "unknown option " + a);
-                    }
+            bootstrap = options.string("--bootstrap-servers", "localhost:9092");
+            topic = options.string("--topic", Topics.Names.DEFAULTS.indicators());
+            applicationIdPrefix = options.string("--application-id", "tension-watch");
+            region = options.string("--region", null);
+            if (region != null) {
+                region = region.toUpperCase(Locale.ROOT);
+                if (!REGION.matcher(region).matches()) {
+                    return usage(err, "--region takes a two-letter country code such as XK, not " + options.string("--region", null));
                 }
-            } catch (DateTimeParseException e) {
-                return usage(err, a + " needs a date (YYYY-MM-DD), not " + v);
-            } catch (NumberFormatException e) {
-                return usage(err, a + " needs a whole number, not " + v);
-            } catch (IllegalArgumentException e) {
-                return usage(err, a + ": " + e.getMessage());
             }
+            from = options.date("--from");
+            to = options.date("--to");
+            older = options.parsed("--old", Derivation.CURRENT, Derivation::of);
+            newer = options.parsed("--new", null, Derivation::of);
+            timeoutSeconds = options.wholeNumber("--timeout", 60, 1, "second");
+        } catch (CommandOptions.UsageException e) {
+            return usage(err, e.getMessage());
         }
         if (newer == null) {
             return usage(err, "--new is required: the derivation to compare, e.g. --new v2");

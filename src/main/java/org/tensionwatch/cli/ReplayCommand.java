@@ -9,10 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,74 +49,64 @@ public final class ReplayCommand {
               --progress auto|bar|lines|none   how progress is shown (auto: a bar on a terminal, lines otherwise)
               --max-file-bytes N       skip article files or lines larger than this (default 1048576)""";
 
+    private static final Set<String> VALUED = Set.of("--bootstrap-servers", "--topic", "--from", "--to", "--speed",
+            "--checkpoint", "--progress", "--max-file-bytes");
+
+    /** The speed, or NaN when it is not a finite number above 0. */
+    private static double positiveSpeed(String value) {
+        try {
+            double speed = Double.parseDouble(value);
+            return speed > 0 && !Double.isInfinite(speed) ? speed : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Runs the command; 0 when done, 1 when it failed or was interrupted, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String bootstrap = "localhost:9092";
-        String topic = Topics.Names.DEFAULTS.articles();
-        LocalDate from = null;
-        LocalDate to = null;
-        Double speed = null;
-        Path checkpointFile = null;
-        boolean restart = false;
-        String progressStyle = "auto";
-        long maxFileBytes = ArticleFiles.DEFAULT_MAX_BYTES;
-        Path archivePath = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-h") || a.equals("--help")) {
+        String bootstrap;
+        String topic;
+        LocalDate from;
+        LocalDate to;
+        Double speed;
+        Path checkpointFile;
+        boolean restart;
+        String progressStyle;
+        long maxFileBytes;
+        Path archivePath;
+        try {
+            CommandOptions options = CommandOptions.parse(args, VALUED, Set.of("--restart"), true);
+            if (options.help()) {
                 out.println(USAGE);
                 return 0;
             }
-            if (a.equals("--restart")) {
-                restart = true;
-                continue;
+            List<String> archives = options.positional();
+            if (archives.isEmpty()) {
+                return usage(err, "no archive given");
             }
-            if (!a.startsWith("--")) {
-                if (archivePath != null) {
-                    return usage(err, "one archive at a time; got " + archivePath + " and " + a);
-                }
-                archivePath = Path.of(a);
-                continue;
+            if (archives.size() > 1) {
+                return usage(err, "one archive at a time; got " + String.join(" and ", archives));
             }
-            if (i + 1 >= args.size()) {
-                return usage(err, a + " needs a value");
+            archivePath = Path.of(archives.get(0));
+            bootstrap = options.string("--bootstrap-servers", "localhost:9092");
+            topic = options.string("--topic", Topics.Names.DEFAULTS.articles());
+            from = options.date("--from");
+            to = options.date("--to");
+            String speedOption = options.string("--speed", null);
+            speed = speedOption == null ? null : positiveSpeed(speedOption);
+            if (speed != null && speed.isNaN()) {
+                return usage(err, "--speed must be a number above 0, not " + speedOption);
             }
-            String v = args.get(++i);
-            try {
-                switch (a) {
-                    case "--bootstrap-servers" -> bootstrap = v;
-                    case "--topic" -> topic = v;
-                    case "--from" -> from = LocalDate.parse(v);
-                    case "--to" -> to = LocalDate.parse(v);
-                    case "--speed" -> {
-                        speed = Double.parseDouble(v);
-                        if (!(speed > 0) || speed.isInfinite()) {
-                            return usage(err, "--speed must be a number above 0, not " + v);
-                        }
-                    }
-                    case "--checkpoint" -> checkpointFile = Path.of(v);
-                    case "--progress" -> {
-                        if (!List.of("auto", "bar", "lines", "none").contains(v)) {
-                            return usage(err, "--progress takes auto, bar, lines or none, not " + v);
-                        }
-                        progressStyle = v;
-                    }
-                    case "--max-file-bytes" -> maxFileBytes = Long.parseLong(v);
-                    default -> {
-                        return usage(err, "unknown option " + a);
-                    }
-                }
-            } catch (DateTimeParseException e) {
-                return usage(err, a + " needs a date (YYYY-MM-DD), not " + v);
-            } catch (NumberFormatException e) {
-                return usage(err, a + " needs a number, not " + v);
+            String checkpoint = options.string("--checkpoint", null);
+            checkpointFile = checkpoint == null ? null : Path.of(checkpoint);
+            restart = options.flag("--restart");
+            progressStyle = options.string("--progress", "auto");
+            if (!List.of("auto", "bar", "lines", "none").contains(progressStyle)) {
+                return usage(err, "--progress takes auto, bar, lines or none, not " + progressStyle);
             }
-        }
-        if (archivePath == null) {
-            return usage(err, "no archive given");
-        }
-        if (maxFileBytes < 1) {
-            return usage(err, "--max-file-bytes must be positive");
+            maxFileBytes = options.wholeNumber("--max-file-bytes", ArticleFiles.DEFAULT_MAX_BYTES, 1, "byte");
+        } catch (CommandOptions.UsageException e) {
+            return usage(err, e.getMessage());
         }
         if (from != null && to != null && to.isBefore(from)) {
             return usage(err, "--to " + to + " is before --from " + from);
