@@ -42,7 +42,7 @@ import org.tensionwatch.indicators.MergeResult;
  *       tombstone when it lost its last event), valid from the stream time it was written at, which is the time the
  *       system learned it: the newest publication time read when the merge ran, never the wall clock.</li>
  *   <li>{@link StoreNames#PENDING_REPORTS}: region|type|offset -> reports waiting for the next merge, when
- *       {@link IndicatorSettings#mergeInterval()} is positive, in a hash map ({@link HashBufferStore}). Merging a batch of reports of one region and type
+ *       {@link IndicatorSettings#mergeInterval()} is positive. Merging a batch of reports of one region and type
  *       clusters once instead of once per report; the result is the same set of events (clustering is a function of
  *       the set of latest report versions). The store is changelogged, so under exactly-once a waiting report is
  *       committed with its input offset and merged after a restart. Which regions and types an interval merges is
@@ -78,11 +78,6 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
     private long decodedReports;
     private final Map<String, DailyIndicators> decodedRows = new HashMap<>();
-    /**
-     * The keys of the waiting reports by region|type, in arrival order: a merge reads its reports by key instead of
-     * scanning the store, written through like the store and rebuilt from it on (re)initialization.
-     */
-    private final Map<String, List<String>> waiting = new HashMap<>();
 
     MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
         this.merger = merger;
@@ -103,10 +98,8 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
             // reports left waiting by an earlier run of the task (committed with their input offsets)
             long startedAt = context.currentSystemTimeMs();
             try (KeyValueIterator<String, EventReport> all = pending.all()) {
-                // in key order, so each key's waiting reports are in offset order
-                all.forEachRemaining(entry -> addWaiting(matchKeyOf(entry.key), entry.key));
+                all.forEachRemaining(entry -> schedule.found(matchKeyOf(entry.key), startedAt));
             }
-            waiting.forEach((matchKey, keys) -> keys.forEach(key -> schedule.found(matchKey, startedAt)));
             context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME,
                     now -> mergePending(schedule.due(now)));
         }
@@ -126,17 +119,11 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
-        String pendingKey = matchKey + "|" + zeroPadded(offset);
-        pending.put(pendingKey, report);
-        addWaiting(matchKey, pendingKey);
+        pending.put(matchKey + "|" + zeroPadded(offset), report);
         schedule.arrived(matchKey, context.currentSystemTimeMs());
         if (schedule.waitingReports() >= settings.maxPendingReports()) {
             mergePending(schedule.all());
         }
-    }
-
-    private void addWaiting(String matchKey, String pendingKey) {
-        waiting.computeIfAbsent(matchKey, k -> new ArrayList<>()).add(pendingKey);
     }
 
     /** The region|type of a waiting report's key region|type|offset. */
@@ -160,7 +147,6 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         decodedReports = 0;
         decodedRows.clear();
         schedule.clear();
-        waiting.clear();
     }
 
     /**
@@ -173,17 +159,17 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         }
         Map<String, List<EventReport>> byMatchKey = new LinkedHashMap<>();
         List<String> merged = new ArrayList<>();
-        for (String matchKey : new TreeSet<>(matchKeys)) {
-            List<String> keys = waiting.remove(matchKey);
-            if (keys == null) {
-                continue;
+        if (schedule.waitingReports() == 0) {
+            // every key is due: one pass over the store
+            try (KeyValueIterator<String, EventReport> all = pending.all()) {
+                all.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
             }
-            List<EventReport> reports = new ArrayList<>(keys.size());
-            for (String key : keys) {
-                reports.add(pending.get(key));
+        } else {
+            for (String matchKey : new TreeSet<>(matchKeys)) {
+                try (KeyValueIterator<String, EventReport> some = pending.range(matchKey + "|", matchKey + "|~")) {
+                    some.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
+                }
             }
-            byMatchKey.put(matchKey, reports);
-            merged.addAll(keys);
         }
         if (merged.isEmpty()) {
             return;
@@ -193,6 +179,12 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         byMatchKey.forEach((matchKey, reports) -> merge(matchKey, reports, timestamp, rows));
         rows.emit(timestamp);
         merged.forEach(pending::delete);
+    }
+
+    private static void collect(String pendingKey, EventReport report, Map<String, List<EventReport>> byMatchKey,
+            List<String> merged) {
+        merged.add(pendingKey);
+        byMatchKey.computeIfAbsent(matchKeyOf(pendingKey), k -> new ArrayList<>()).add(report);
     }
 
     private void merge(String matchKey, List<EventReport> reports, long timestamp, Rows rows) {

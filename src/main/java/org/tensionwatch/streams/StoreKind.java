@@ -34,11 +34,10 @@ final class StoreKind {
     /**
      * A buffer that holds values only briefly (written, then deleted within seconds): in memory always, changelogged
      * like every store, so it is rebuilt from its changelog after a restart. In RocksDB each entry would be written,
-     * flushed and compacted away again for nothing; in Kafka's in-memory store, a sorted map, each insert walks down the
-     * tree comparing keys, so it is a hash map ({@link HashBufferStore}). The caller bounds its size.
+     * flushed and compacted away again for nothing; the caller bounds its size.
      */
     static <K, V> StoreBuilder<KeyValueStore<K, V>> buffer(String name, Serde<K> keys, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(HashBufferStore.supplier(name), keys, values);
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
     }
 
     /** A key-value store whose values carry a timestamp, in the format of a KTable's store (same changelog format). */
