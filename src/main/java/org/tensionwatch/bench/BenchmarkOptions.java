@@ -82,7 +82,8 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
         }
         streamsConfig = Map.copyOf(streamsConfig);
         if (!TOPOLOGIES.contains(topology)) {
-            throw new IllegalArgumentException("--topology must be one of " + String.join(", ", TOPOLOGIES) + ": " + topology);
+            throw new IllegalArgumentException(
+                    "--topology must be one of " + String.join(", ", TOPOLOGIES) + ": " + topology);
         }
     }
 

@@ -66,12 +66,10 @@ public final class DiffIndicatorsCommand {
             bootstrap = options.string("--bootstrap-servers", "localhost:9092");
             topic = options.string("--topic", Topics.Names.DEFAULTS.indicators());
             applicationIdPrefix = options.string("--application-id", "tension-watch");
-            region = options.string("--region", null);
-            if (region != null) {
-                region = region.toUpperCase(Locale.ROOT);
-                if (!REGION.matcher(region).matches()) {
-                    return usage(err, "--region takes a two-letter country code such as XK, not " + options.string("--region", null));
-                }
+            String givenRegion = options.string("--region", null);
+            region = givenRegion == null ? null : givenRegion.toUpperCase(Locale.ROOT);
+            if (region != null && !REGION.matcher(region).matches()) {
+                return usage(err, "--region takes a two-letter country code such as XK, not " + givenRegion);
             }
             from = options.date("--from");
             to = options.date("--to");

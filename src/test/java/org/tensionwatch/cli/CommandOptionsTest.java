@@ -51,8 +51,8 @@ class CommandOptionsTest {
                 .hasMessage("--from needs a value");
         assertThatThrownBy(() -> CommandOptions.parse(List.of("stray"), VALUED, Set.of(), false))
                 .hasMessage("unexpected argument stray");
-        assertThatThrownBy(() -> CommandOptions.parse(List.of("--from", "12.10.2026"), VALUED, Set.of(), false).date("--from"))
-                .hasMessage("--from needs a date (YYYY-MM-DD), not 12.10.2026");
+        assertThatThrownBy(() -> CommandOptions.parse(List.of("--from", "12.10.2026"), VALUED, Set.of(), false)
+                .date("--from")).hasMessage("--from needs a date (YYYY-MM-DD), not 12.10.2026");
         assertThatThrownBy(() -> CommandOptions.parse(List.of("--timeout", "soon"), VALUED, Set.of(), false)
                 .wholeNumber("--timeout", 60, 1, "second")).hasMessage("--timeout needs a whole number, not soon");
         assertThatThrownBy(() -> CommandOptions.parse(List.of("--timeout", "0"), VALUED, Set.of(), false)

@@ -71,7 +71,8 @@ class BenchmarkTopologiesTest {
             pipe(driver, FIRST, OTHER);
 
             TestOutputTopic<String, CanonicalEvent> events = driver.createOutputTopic(TOPICS.canonicalEvents().name(),
-                    TOPICS.canonicalEvents().keySerde().deserializer(), TOPICS.canonicalEvents().valueSerde().deserializer());
+                    TOPICS.canonicalEvents().keySerde().deserializer(),
+                    TOPICS.canonicalEvents().valueSerde().deserializer());
             TestOutputTopic<String, RegionIndicators> rows = driver.createOutputTopic(TOPICS.indicators().name(),
                     TOPICS.indicators().keySerde().deserializer(), TOPICS.indicators().valueSerde().deserializer());
             // two reports of one occurrence stay two events, each alone in its own row: nothing is merged

@@ -84,7 +84,8 @@ class WaitingReportsRestartIT {
     @Test
     void shouldMergeReportsThatWaitedAcrossARestartFromTheChangelog() throws Exception {
         produce(REPORTS);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(adminConfig)) {
             KafkaStreams waiting = start(Duration.ofHours(1), work.resolve("first"));
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> committedInput(admin) == REPORTS.size());
@@ -141,8 +142,8 @@ class WaitingReportsRestartIT {
     }
 
     private static long committedInput(Admin admin) throws Exception {
-        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get()
-                .get(new TopicPartition(TOPICS.events().name(), 0));
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata()
+                .get().get(new TopicPartition(TOPICS.events().name(), 0));
         return committed == null ? 0 : committed.offset();
     }
 
