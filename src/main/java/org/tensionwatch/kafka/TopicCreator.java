@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,8 +22,12 @@ public final class TopicCreator {
     private TopicCreator() {
     }
 
-    /** @param topics topic names with the configuration each is created with */
-    public static void createMissing(String bootstrapServers, Map<String, Map<String, String>> topics, int partitions, short replication) {
+    /**
+     * @param topics topic names with the configuration each is created with
+     * @return how many partitions each of the topics has now: an existing topic keeps its own count
+     */
+    public static Map<String, Integer> createMissing(String bootstrapServers, Map<String, Map<String, String>> topics,
+            int partitions, short replication) {
         Collection<String> names = topics.keySet();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -36,23 +41,15 @@ public final class TopicCreator {
                 LOG.info("Created topics {} ({} partitions, replication {})",
                         missing.stream().map(NewTopic::name).toList(), partitions, replication);
             }
+            Map<String, Integer> partitionCounts = new TreeMap<>();
+            admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .forEach((name, description) -> partitionCounts.put(name, description.partitions().size()));
+            return partitionCounts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics " + names + " on " + bootstrapServers + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** How many partitions an existing topic has. */
-    public static int partitionCount(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while describing topic " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe topic " + topic + " on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create or describe topics " + names + " on " + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
 }

@@ -90,9 +90,9 @@ public class KafkaRuntime {
         LOG.info("Derivation {}: {} -> {}, {}, {}, {}; Streams application ids {}-*", derivation, topics.articles().name(),
                 topics.events().name(), topics.canonicalEvents().name(), topics.indicators().name(), topics.alerts().name(),
                 applicationIdPrefix());
-        TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(), names.replicationFactor());
         // an existing events topic keeps its partition count; the indicators check each event's partition against it
-        eventsPartitions = TopicCreator.partitionCount(bootstrapServers, topics.events().name());
+        eventsPartitions = TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(),
+                names.replicationFactor()).get(topics.events().name());
         publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
         extraction = startStreams(Derivation.EXTRACTION, props -> ExtractionTopology.build(topics, extractor, props));
         indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(), props));

@@ -56,14 +56,15 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
             DroppedReports.WITHOUT_REGION.increment();
             return;
         }
-        String misrouted = misrouted(event);
+        RecordMetadata metadata = context.recordMetadata().orElse(null);
+        String misrouted = misrouted(event, metadata);
         if (misrouted != null) {
             DroppedReports.MISROUTED.increment();
             // a whole topic written the old way would log every record: the first of each task, then every 10,000th
             if (misroutedHere++ % 10_000 == 0) {
                 LOG.error("{}; sent to the dead-letter topic ({} such events in this task so far)", misrouted, misroutedHere);
             }
-            context.forward(toDeadLetter(record, misrouted));
+            context.forward(toDeadLetter(record, metadata, misrouted));
             return;
         }
         EventReport report = toReport(event);
@@ -88,8 +89,7 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
      * The reason the event is in another partition than its region's, or {@code null} when it is where it belongs (or
      * the partition count is not configured).
      */
-    private String misrouted(ConflictEvent event) {
-        RecordMetadata metadata = context.recordMetadata().orElse(null);
+    private String misrouted(ConflictEvent event, RecordMetadata metadata) {
         if (partitions == 0 || metadata == null) {
             return null;
         }
@@ -104,8 +104,8 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     }
 
     /** The record for the dead-letter topic: as it came, under its own key, with the dead-letter headers. */
-    private Record<String, RoutedEvent> toDeadLetter(Record<String, ConflictEvent> record, String reason) {
-        RecordMetadata metadata = context.recordMetadata().orElseThrow();
+    private static Record<String, RoutedEvent> toDeadLetter(Record<String, ConflictEvent> record, RecordMetadata metadata,
+            String reason) {
         return record.withValue(RoutedEvent.misrouted(record.value())).withHeaders(DeadLetterHandler.headers(
                 record.headers(), metadata.topic(), metadata.partition(), metadata.offset(), reason));
     }
