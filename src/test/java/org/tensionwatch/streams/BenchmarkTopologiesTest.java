@@ -7,6 +7,7 @@ import static org.tensionwatch.avro.EventType.INJURY;
 
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -17,6 +18,7 @@ import org.tensionwatch.avro.CanonicalEvent;
 import org.tensionwatch.avro.ConflictEvent;
 import org.tensionwatch.avro.RegionIndicators;
 import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Topics;
 
 /**
@@ -36,13 +38,27 @@ class BenchmarkTopologiesTest {
 
     @Test
     void shouldReadEveryEventAndNeitherKeepNorEmitAnything() {
+        // the test driver reads everything from partition 0: with 3 partitions configured, an event of a region that
+        // belongs elsewhere shows that events are read and routed as in the service's topology
         Properties props = IndicatorsTopologyTest.streamsConfig();
+        props.put(EventPartitioning.PARTITIONS_CONFIG, 3);
+        List<String> regions = List.of("RS", "UA", "SY", "SD", "ML", "MM", "ET", "AF", "HT", "NG");
+        String home = regions.stream().filter(r -> EventPartitioning.partitionOf(r, 3) == 0).findFirst().orElseThrow();
+        String elsewhere = regions.stream().filter(r -> EventPartitioning.partitionOf(r, 3) != 0).findFirst().orElseThrow();
+        ConflictEvent inPlace = ConflictEvents.of(INJURY).article("d1", 0).source("Adriatic Wire").region(home)
+                .on("2026-10-12").published("2026-10-12T20:00:00Z").count(4, EXACT).build();
+        ConflictEvent misrouted = ConflictEvents.of(INJURY).article("d2", 0).source("Adriatic Wire").region(elsewhere)
+                .on("2026-10-12").published("2026-10-12T21:00:00Z").count(4, EXACT).build();
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 ReadOnlyTopology.build(TOPICS, IndicatorSettings.defaults(), props), props)) {
-            pipe(driver, FIRST, OTHER, REVISED);
+            pipe(driver, inPlace, misrouted);
 
             assertThat(driver.getAllStateStores()).isEmpty();
-            assertThat(driver.producedTopicNames()).isEmpty();
+            TestOutputTopic<String, ConflictEvent> deadLetters = driver.createOutputTopic(TOPICS.deadLetter(),
+                    TOPICS.events().keySerde().deserializer(), TOPICS.events().valueSerde().deserializer());
+            // the report read in place is dropped; only the misrouted event leaves, for the dead-letter topic
+            assertThat(driver.producedTopicNames()).containsExactly(TOPICS.deadLetter());
+            assertThat(deadLetters.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(misrouted.getId());
         }
     }
 
@@ -58,7 +74,8 @@ class BenchmarkTopologiesTest {
             assertThat(reports.get(FIRST.getId()).count()).isEqualTo(35L);
             assertThat(reports.get(OTHER.getId()).count()).isEqualTo(28L);
             // only the store's changelog is written
-            assertThat(driver.producedTopicNames()).allMatch(name -> name.endsWith("-changelog"));
+            assertThat(driver.producedTopicNames()).containsExactly(
+                    props.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-" + PersistOnceTopology.REPORTS + "-changelog");
         }
         assertThat(topology.describe().toString()).contains(PersistOnceTopology.REPORTS);
     }
