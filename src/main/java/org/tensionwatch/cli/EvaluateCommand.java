@@ -89,7 +89,7 @@ public final class EvaluateCommand {
                 }
                 predicted = extractAll(articles, gold.published(), err);
             }
-            print(new EventScorer().score(gold.events(), predicted), bad[0], out);
+            print(new EventScorer().score(gold.events(), predicted, gold.published()), bad[0], out);
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("evaluate: " + e.getMessage());
@@ -116,7 +116,7 @@ public final class EvaluateCommand {
                 err.println("evaluate: warning: no publication date for " + a.fileName() + "; using today");
             }
             for (ExtractedEvent e : extractor.extract(new ArticleText(a.title(), a.body(), day))) {
-                out.add(new ScoredEvent(a.fileName(), e.type().name(), e.count() == null ? null : e.count().doubleValue()));
+                out.add(ScoredEvent.of(a.fileName(), e));
             }
         }
         return out;
@@ -131,6 +131,14 @@ public final class EvaluateCommand {
         line(out, "types", r.types());
         line(out, "counts", r.counts());
         line(out, "events", r.events());
+        line(out, "placed", r.placed());
+        accuracy(out, "when", r.when());
+        accuracy(out, "country", r.country());
+    }
+
+    private static void accuracy(PrintStream out, String label, ScoreResult.Accuracy a) {
+        out.println(label + " accuracy on matched events: "
+                + (a.of() == 0 ? "no gold values" : String.format("%.3f of %d", a.value(), a.of())));
     }
 
     private static void line(PrintStream out, String label, Prf p) {

@@ -33,9 +33,9 @@ final class CorpusScoring {
                 day = a.publishedAt() != null ? a.publishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() : LocalDate.now();
             }
             for (ExtractedEvent e : extractor.extract(new ArticleText(a.title(), a.body(), day))) {
-                predicted.add(new ScoredEvent(a.fileName(), e.type().name(), e.count() == null ? null : e.count().doubleValue()));
+                predicted.add(ScoredEvent.of(a.fileName(), e));
             }
         }
-        return new EventScorer().score(gold.events(), predicted);
+        return new EventScorer().score(gold.events(), predicted, gold.published());
     }
 }

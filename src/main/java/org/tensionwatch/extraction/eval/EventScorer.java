@@ -1,5 +1,6 @@
 package org.tensionwatch.extraction.eval;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,12 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * Scores predicted events against gold annotations exactly as the project's reference scorer
  * {@code score_events.py} does: article-level type sets, (type, count) pair sets, and a greedy one-to-one
  * event matching that first pairs gold events with a count to predictions of the same type and count, then
- * gold events without a count to any remaining prediction of the same type.
+ * gold events without a count to any remaining prediction of the same type; {@code placed} matches the same
+ * way where an event must also have the gold's country and, where the gold has a day, a day within one of it.
  */
 public final class EventScorer {
 
@@ -24,17 +27,31 @@ public final class EventScorer {
      * @param predictions predicted events in file order
      */
     public ScoreResult score(Map<String, List<ScoredEvent>> gold, List<ScoredEvent> predictions) {
+        return score(gold, predictions, Map.of());
+    }
+
+    /**
+     * Scores predictions as above; a prediction without a day is read as its article's publication day.
+     *
+     * @param published publication days by article file name
+     */
+    public ScoreResult score(Map<String, List<ScoredEvent>> gold, List<ScoredEvent> predictions,
+            Map<String, LocalDate> published) {
         Map<String, List<ScoredEvent>> preds = new LinkedHashMap<>();
         int predictedEvents = 0;
         for (ScoredEvent p : predictions) {
             if (gold.containsKey(p.article())) {
-                preds.computeIfAbsent(p.article(), k -> new ArrayList<>()).add(p);
+                ScoredEvent dated = p.when() == null ? p.onDay(published.get(p.article())) : p;
+                preds.computeIfAbsent(p.article(), k -> new ArrayList<>()).add(dated);
                 predictedEvents++;
             }
         }
         int[] type = new int[3];
         int[] count = new int[3];
         int[] ev = new int[3];
+        int[] placed = new int[3];
+        int[] when = new int[2];
+        int[] country = new int[2];
         Map<String, int[]> perType = new TreeMap<>();
         for (Map.Entry<String, List<ScoredEvent>> entry : gold.entrySet()) {
             List<ScoredEvent> g = entry.getValue();
@@ -57,18 +74,46 @@ public final class EventScorer {
             Set<List<Object>> pairBoth = new HashSet<>(gc);
             pairBoth.retainAll(pc);
             add(count, pairBoth.size(), pc.size(), gc.size());
-            add(ev, match(g, p), p.size(), g.size());
+            List<ScoredEvent[]> pairs = match(g, p, (ge, pe) -> true);
+            add(ev, pairs.size(), p.size(), g.size());
+            for (ScoredEvent[] pair : pairs) {
+                if (pair[0].when() != null) {
+                    when[0]++;
+                    when[1] += pair[0].when().equals(pair[1].when()) ? 1 : 0;
+                }
+                if (pair[0].country() != null) {
+                    country[0]++;
+                    country[1] += pair[0].country().equals(pair[1].country()) ? 1 : 0;
+                }
+            }
+            add(placed, match(g, p, EventScorer::placed).size(), p.size(), g.size());
         }
         Map<String, Prf> byType = new TreeMap<>();
         perType.forEach((t, c) -> byType.put(t, new Prf(c[0], c[1], c[2])));
-        return new ScoreResult(gold.size(), predictedEvents, prf(type), prf(count), prf(ev), byType);
+        return new ScoreResult(gold.size(), predictedEvents, prf(type), prf(count), prf(ev), prf(placed),
+                new ScoreResult.Accuracy(when[1], when[0]), new ScoreResult.Accuracy(country[1], country[0]), byType);
     }
 
-    /** The reference's matching: exact counts first, then null-count gold, each gold taking the first free prediction. */
-    static int match(List<ScoredEvent> gold, List<ScoredEvent> pred) {
+    /** Right about where and when: the gold's country, and a day within one of the gold's. */
+    static boolean placed(ScoredEvent gold, ScoredEvent predicted) {
+        if (gold.country() != null && !gold.country().equals(predicted.country())) {
+            return false;
+        }
+        if (gold.when() == null) {
+            return true;
+        }
+        return predicted.when() != null && Math.abs(gold.when().toEpochDay() - predicted.when().toEpochDay()) <= 1;
+    }
+
+    /**
+     * The reference's matching: exact counts first, then null-count gold, each gold taking the first free prediction
+     * that also passes {@code ok}; the pairs as (gold, prediction).
+     */
+    static List<ScoredEvent[]> match(List<ScoredEvent> gold, List<ScoredEvent> pred,
+            BiPredicate<ScoredEvent, ScoredEvent> ok) {
         boolean[] used = new boolean[pred.size()];
         boolean[] matchedGold = new boolean[gold.size()];
-        int matched = 0;
+        List<ScoredEvent[]> matched = new ArrayList<>();
         for (boolean strict : new boolean[] {true, false}) {
             for (int gi = 0; gi < gold.size(); gi++) {
                 if (matchedGold[gi]) {
@@ -83,10 +128,10 @@ public final class EventScorer {
                     if (used[i] || !p.type().equals(g.type())) {
                         continue;
                     }
-                    if (g.count() == null || Objects.equals(p.count(), g.count())) {
+                    if ((g.count() == null || Objects.equals(p.count(), g.count())) && ok.test(g, p)) {
                         used[i] = true;
                         matchedGold[gi] = true;
-                        matched++;
+                        matched.add(new ScoredEvent[] {g, p});
                         break;
                     }
                 }

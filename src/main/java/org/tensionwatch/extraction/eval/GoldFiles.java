@@ -43,7 +43,7 @@ public final class GoldFiles {
             String article = doc.path("article").asText();
             List<ScoredEvent> list = new ArrayList<>();
             for (JsonNode e : doc.path("events")) {
-                list.add(new ScoredEvent(article, e.path("type").asText().toUpperCase(Locale.ROOT), number(e.get("count"))));
+                list.add(event(article, e));
             }
             events.put(article, list);
             String pub = doc.path("published").asText(null);
@@ -74,12 +74,30 @@ public final class GoldFiles {
                 }
                 String raw = e.get("article").asText();
                 String article = raw.substring(raw.lastIndexOf('/') + 1);
-                out.add(new ScoredEvent(article, e.get("type").asText().toUpperCase(Locale.ROOT), number(e.get("count"))));
+                out.add(event(article, e));
             } catch (IOException | RuntimeException ex) {
                 bad[0]++;
             }
         }
         return out;
+    }
+
+    private static ScoredEvent event(String article, JsonNode e) {
+        String country = e.path("country").asText(null);
+        return new ScoredEvent(article, e.get("type").asText().toUpperCase(Locale.ROOT), number(e.get("count")),
+                country == null || country.isBlank() ? null : country.toUpperCase(Locale.ROOT), day(e.get("when")));
+    }
+
+    /** A day as the reference reads it: the first ten characters as an ISO date, else missing. */
+    static LocalDate day(JsonNode n) {
+        if (n == null || n.isNull() || n.asText().length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(n.asText().substring(0, 10));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** A count as the reference reads it: a number or numeric string, else missing. */
