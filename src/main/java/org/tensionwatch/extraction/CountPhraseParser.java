@@ -61,6 +61,25 @@ public final class CountPhraseParser {
             "palestinian", "israeli", "ukrainian", "russian", "serb", "albanian", "kosovo", "alleged", "suspected",
             "off-duty", "female", "male", "elderly", "masked", "unidentified", "unknown", "active", "trained");
 
+    /** Nouns of things a figure may count instead of people: a figure of them is no casualty, arrest or crowd. */
+    private static final Set<String> THINGS = Set.of(
+            "vehicles", "vehicle", "cars", "car", "buses", "bus", "trucks", "truck", "lorries", "vans", "van",
+            "motorcycles", "motorbikes", "bicycles", "buildings", "building", "homes", "home", "houses", "house",
+            "shops", "shop", "stores", "store", "businesses", "fires", "blazes", "stations", "station", "posts", "post",
+            "offices", "office", "banks", "properties", "structures", "tyres", "tires", "barricades", "rockets",
+            "missiles", "drones", "shells", "bombs", "projectiles", "mortars", "weapons", "guns", "rifles", "rounds",
+            "bullets", "villages", "towns", "cities", "districts", "provinces", "regions", "incidents", "attacks",
+            "airstrikes", "strikes", "cases", "complaints", "tents", "schools", "hospitals", "churches", "mosques",
+            "flights", "trains", "ships", "boats", "aircraft", "planes", "jets", "votes", "seats", "messages",
+            "videos", "accounts", "cameras", "warrants", "sites", "locations", "roads", "streets", "bridges",
+            "crossings", "checkpoints", "municipalities", "countries", "companies", "firms", "organisations",
+            "organizations", "parties", "facilities", "apartments", "flats", "premises", "restaurants", "warehouses",
+            "factories", "animals", "cattle", "livestock", "items", "bottles", "stones", "grenades", "explosives",
+            "devices", "fireworks", "flares", "kilos", "litres", "liters", "hectares", "acres", "pages", "copies",
+            "petitions", "signatures", "prisons", "courts", "hours", "trips", "tanks");
+
+    private static final int[] THING_GROUP = {-1, -1};
+
     private static final Set<String> STOP = Set.of(
             "in", "at", "on", "from", "to", "were", "was", "have", "has", "had", "are", "is", "and", "or", "who", "that",
             "with", "by", "for", "after", "during", "before", "since", "into", "per", "than", "a", "an", "be", "been",
@@ -80,8 +99,88 @@ public final class CountPhraseParser {
     private static final Pattern POPULATION_AFTER = Pattern.compile(
             "^(?:\\s+\\w+){0,3}\\s+(?:inhabitants|population|minority|community|live|living)\\b");
 
-    /** The figures in the sentence, in order of appearance. */
+    private static final Pattern RANGE_JOIN = Pattern.compile("^\\s*(?:to|or)\\s*$");
+    private static final Pattern DASH_RANGE = Pattern.compile(
+            "(?<![\\w.,$€£-])(?<lo>\\d{1,3}(?:,\\d{3})*)\\s?[-–]\\s?(?<hi>\\d{1,3}(?:,\\d{3})*)"
+                    + "(?:\\s+(?<mult>thousand|million|hundred))?(?![\\w%-]|,\\d|\\.\\d|:\\d)");
+
+    /**
+     * The figures in the sentence, in order of appearance. A range ("between 20 and 30 people", "15 to 20",
+     * "10-15 thousand") is one figure: its low end, {@code at_least}, as an analyst counts it.
+     */
     public List<CountMention> find(Sentence sentence) {
+        return ranges(sentence, single(sentence));
+    }
+
+    private List<CountMention> ranges(Sentence sentence, List<CountMention> figures) {
+        String lower = sentence.lower();
+        List<CountMention> out = new ArrayList<>();
+        for (int k = 0; k < figures.size(); k++) {
+            CountMention a = figures.get(k);
+            CountMention b = k + 1 < figures.size() ? figures.get(k + 1) : null;
+            if (b != null && a.group() == null && !a.things() && a.value() != null && b.value() != null
+                    && a.value() < b.value() && a.end() <= b.start()) {
+                String between = lower.substring(a.end(), b.start());
+                boolean betweenAnd = between.strip().equals("and") && lower.startsWith("between ", Math.max(0, a.start() - 8))
+                        && a.start() >= 8;
+                if (RANGE_JOIN.matcher(between).matches() || betweenAnd) {
+                    long low = a.value() * scale(lower.substring(b.start(), b.end()), lower.substring(a.start(), a.end()));
+                    out.add(new CountMention(betweenAnd ? a.start() - 8 : a.start(), b.end(), low, Qualifier.AT_LEAST,
+                            b.group(), b.groupEnd(), b.things()));
+                    k++;
+                    continue;
+                }
+            }
+            out.add(a);
+        }
+        if (sentence.text().indexOf('-') >= 0 || sentence.text().indexOf('–') >= 0) {
+            Matcher m = DASH_RANGE.matcher(lower);
+            while (m.find()) {
+                CountMention range = dashRange(sentence, m);
+                if (range != null) {
+                    out.add(range);
+                }
+            }
+            out.sort(java.util.Comparator.comparingInt(CountMention::start));
+        }
+        return out;
+    }
+
+    /** "10-15 thousand": the multiplier written once, after the high end, applies to the low end too. */
+    private static long scale(String high, String low) {
+        for (String mult : new String[] {"million", "thousand", "hundred"}) {
+            if (high.contains(mult) && !low.contains(mult)) {
+                return (long) multiplier(mult);
+            }
+        }
+        return 1;
+    }
+
+    private static CountMention dashRange(Sentence sentence, Matcher m) {
+        String lower = sentence.lower();
+        long lo = Long.parseLong(m.group("lo").replace(",", ""));
+        long hi = Long.parseLong(m.group("hi").replace(",", ""));
+        if (lo >= hi || lo >= 1900 && lo <= 2100 || m.group("lo").length() == 4 && m.group("hi").length() == 2) {
+            return null; // "1998-99", a score "3-1"
+        }
+        String before = lower.substring(Math.max(0, m.start() - 25), m.start());
+        String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 30));
+        if (BLOCKED_BEFORE.matcher(before).find() || UNIT_AFTER.matcher(after).find()) {
+            return null;
+        }
+        long value = lo * (long) multiplier(m.group("mult"));
+        int[] group = group(sentence, m.end());
+        if (group == THING_GROUP) {
+            return new CountMention(m.start(), m.end(), value, Qualifier.AT_LEAST, null, m.end(), true);
+        }
+        if (group == null) {
+            return new CountMention(m.start(), m.end(), value, Qualifier.AT_LEAST, null, m.end());
+        }
+        return new CountMention(m.start(), m.end(), value, Qualifier.AT_LEAST,
+                sentence.text().substring(group[0], group[1]), group[1]);
+    }
+
+    private List<CountMention> single(Sentence sentence) {
         String lower = sentence.lower();
         List<CountMention> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
@@ -156,17 +255,20 @@ public final class CountPhraseParser {
             return null;
         }
         Long value = value(m);
-        if (value == null) {
+        if (value == null && m.group("vague") == null && m.group("dozen") == null) {
             return null;
         }
         String digits = m.group("digits");
-        if (digits != null && digits.length() == 4 && value >= 1900 && value <= 2100) {
+        if (digits != null && digits.length() == 4 && value != null && value >= 1900 && value <= 2100) {
             return null; // a year, however it is used
         }
         Qualifier qualifier = qualifier(m);
         int[] group = group(sentence, m.end());
+        if (group == THING_GROUP) {
+            return new CountMention(m.start(), m.end(), value, qualifier, null, m.end(), true);
+        }
         if (group == null) {
-            return new CountMention(m.start(), m.end(), value, qualifier, null, m.end());
+            return new CountMention(m.start(), m.end(), value, qualifier, null, m.end(), countsThings(lower, m.end()));
         }
         return new CountMention(m.start(), m.end(), value, qualifier,
                 sentence.text().substring(group[0], group[1]), group[1]);
@@ -192,7 +294,7 @@ public final class CountPhraseParser {
                 return 100_000L;
             }
             if (v.contains("dozen")) {
-                return 12L;
+                return null; // "dozens": vague, and no figure an analyst would add up
             }
             if (v.contains("hundred")) {
                 return 100L;
@@ -200,12 +302,12 @@ public final class CountPhraseParser {
             if (v.contains("thousand")) {
                 return 1_000L;
             }
-            return v.equals("scores") ? 20L : null;
+            return null; // "scores"
         }
         if (m.group("dozen") != null) {
             String d = m.group("dozen");
             if (d.equals("several") || d.equals("a few")) {
-                return 12L;
+                return null;
             }
             return 12L * (d.equals("a") ? 1 : wordValue(d));
         }
@@ -285,7 +387,10 @@ public final class CountPhraseParser {
             boolean capitalized = Character.isUpperCase(text.charAt(s));
             boolean demonymPlural = capitalized && w.length() > 3 && w.endsWith("s") && !isMonthOrDay(w);
             if (PersonNouns.isPlural(w) || PersonNouns.isSingular(w) || demonymPlural) {
-                return new int[] {groupStart, extendGroup(lower, i)};
+                return compound(lower, groupStart, i);
+            }
+            if (THINGS.contains(w)) {
+                return THING_GROUP;
             }
             if (STOP.contains(w)) {
                 return null;
@@ -296,6 +401,61 @@ public final class CountPhraseParser {
             words++;
         }
         return null;
+    }
+
+    /**
+     * The group that starts with a person noun ending at {@code end}, through the person nouns that follow it
+     * ("police officers", "security personnel"); {@link #THING_GROUP} when a thing follows ("police vehicles").
+     */
+    private static int[] compound(String lower, int groupStart, int end) {
+        while (true) {
+            int s = end;
+            while (s < lower.length() && lower.charAt(s) == ' ') {
+                s++;
+            }
+            int e = s;
+            while (e < lower.length() && (Character.isLetter(lower.charAt(e)) || lower.charAt(e) == '-')) {
+                e++;
+            }
+            if (e == s || s == end) {
+                return new int[] {groupStart, extendGroup(lower, end)};
+            }
+            String next = lower.substring(s, e);
+            if (THINGS.contains(next)) {
+                return THING_GROUP;
+            }
+            if (!(PersonNouns.isPlural(next) || PersonNouns.isSingular(next)) || STOP.contains(next)
+                    || next.equals("dead") || next.equals("injured") || next.equals("wounded")) {
+                return new int[] {groupStart, extendGroup(lower, end)};
+            }
+            end = e;
+        }
+    }
+
+    /** Whether the word after a bare figure names things it counts ("some 1,350 vehicles burned"). */
+    private static boolean countsThings(String lower, int from) {
+        int s = from;
+        for (int words = 0; words < 3; words++) {
+            while (s < lower.length() && lower.charAt(s) == ' ') {
+                s++;
+            }
+            int e = s;
+            while (e < lower.length() && Character.isLetter(lower.charAt(e))) {
+                e++;
+            }
+            if (e == s) {
+                return false;
+            }
+            String w = lower.substring(s, e);
+            if (THINGS.contains(w)) {
+                return true;
+            }
+            if (!SKIPPABLE.contains(w) || w.equals("of") && words > 0) {
+                return false;
+            }
+            s = e;
+        }
+        return false;
     }
 
     private static boolean isMonthOrDay(String w) {

@@ -73,6 +73,9 @@ final class EventMerger {
         if (headline.qualifier() != Qualifier.VAGUE || body.count() == null) {
             return false;
         }
+        if (headline.count() == null) {
+            return true; // "Dozens dead" for "killed at least 42"
+        }
         long unit = headline.count();
         return body.count() >= unit && body.count() < unit * 10; // "dozens" 12..119, "hundreds" 100..999
     }

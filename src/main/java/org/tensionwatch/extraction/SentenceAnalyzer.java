@@ -122,6 +122,12 @@ final class SentenceAnalyzer {
 
     private static final Pattern RISEN_TO = Pattern.compile(
             "^(?:\\s+[\\w'’-]+){0,12}?\\s+(?:rose|rises|risen|climbed|climbs|increased|reached|jumped|stands|stood)\\s+(?:to|at)\\s+$");
+    private static final Pattern ASIDE = Pattern.compile(
+            ",\\s+(?:including|among them|among whom|of whom|most of them|many of them|mostly)\\b[^,;]{1,80},");
+    private static final Pattern SUBJECT_AUXILIARIES = Pattern.compile(
+            "\\s*(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|allegedly|seriously"
+                    + "|critically|badly|slightly|lightly|severely|fatally|mortally|gravely|now|since|subsequently"
+                    + "|either|each|both)\\s+)*");
     private static final Pattern SUBSET = Pattern.compile("\\b(?:including|among them|among whom|of whom|of them)\\b");
 
     private record Hit(Trigger trigger, int start, int end) {
@@ -324,9 +330,17 @@ final class SentenceAnalyzer {
                 }
             }
         }
+        int[] own = ownVerbs(lower, hits, figures);
         int previousHit = -1;
         CountMention previous = null;
-        for (CountMention c : figures) {
+        for (int k = 0; k < figures.size(); k++) {
+            CountMention c = figures.get(k);
+            if (own[k] >= 0) {
+                out.get(own[k]).add(c);
+                previousHit = own[k];
+                previous = c;
+                continue;
+            }
             int best = -1;
             int bestGap = Integer.MAX_VALUE;
             for (int i = 0; i < hits.size(); i++) {
@@ -361,6 +375,43 @@ final class SentenceAnalyzer {
         return out;
     }
 
+    /**
+     * For each figure, the counted trigger it is the subject of, or -1: "three others, including a child, were
+     * seriously injured", "79 police officers injured"; in a chain "100 police officers and 20 protesters were
+     * injured" every figure of the chain takes the verb of its last.
+     */
+    private static int[] ownVerbs(String lower, List<Hit> hits, List<CountMention> figures) {
+        int[] own = new int[figures.size()];
+        java.util.Arrays.fill(own, -1);
+        for (int k = figures.size() - 1; k >= 0; k--) {
+            CountMention c = figures.get(k);
+            if (!c.mayCountPeople()) {
+                continue;
+            }
+            int at = c.groupEnd();
+            Matcher aside = ASIDE.matcher(lower).region(at, lower.length());
+            if (aside.lookingAt()) {
+                at = aside.end();
+            }
+            Matcher aux = SUBJECT_AUXILIARIES.matcher(lower).region(at, lower.length());
+            if (aux.lookingAt()) {
+                at = aux.end();
+            }
+            for (int i = 0; i < hits.size(); i++) {
+                Hit h = hits.get(i);
+                if (h.start() == at && BARE_COUNTS.contains(h.trigger().type()) && at > c.groupEnd()) {
+                    own[k] = i;
+                }
+            }
+            if (own[k] < 0 && k + 1 < figures.size() && own[k + 1] >= 0 && c.countsPeople()
+                    && c.groupEnd() <= figures.get(k + 1).start()
+                    && CHAIN.matcher(lower.substring(c.groupEnd(), figures.get(k + 1).start())).matches()) {
+                own[k] = own[k + 1];
+            }
+        }
+        return own;
+    }
+
     private static boolean blank(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) != ' ') {
@@ -373,7 +424,7 @@ final class SentenceAnalyzer {
     /** Characters between a trigger and a figure it may count, or -1 when it cannot count it. */
     private static int gap(String lower, Hit h, CountMention c, EventType type) {
         boolean people = c.countsPeople();
-        if (!people && !BARE_COUNTS.contains(type)) {
+        if (c.things() || !people && !BARE_COUNTS.contains(type)) {
             return -1;
         }
         if (c.start() >= h.end()) {

@@ -29,10 +29,10 @@ class CountPhraseParserTest {
     }
 
     @Test
-    void shouldReadVaguePluralsAsTheirSmallestRoundUnit() {
+    void shouldReadVaguePluralsAsTheirSmallestRoundUnitAndDozensAsNoFigure() {
         assertThat(people("hundreds of miners, thousands of teachers and dozens of nurses"))
                 .extracting(CountMention::value, CountMention::qualifier)
-                .containsExactly(tuple(100L, Qualifier.VAGUE), tuple(1000L, Qualifier.VAGUE), tuple(12L, Qualifier.VAGUE));
+                .containsExactly(tuple(100L, Qualifier.VAGUE), tuple(1000L, Qualifier.VAGUE), tuple(null, Qualifier.VAGUE));
     }
 
     @Test
