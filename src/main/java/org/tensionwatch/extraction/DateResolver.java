@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds time expressions in a sentence and resolves them against the publication date: weekdays to the
- * most recent such day not after publication, "November 5" to the most recent November 5 not after it;
- * vague expressions ("last week", "yesterday", "recently") name no day and resolve to {@code null}.
+ * most recent such day not after publication, "November 5" to the most recent November 5 not after it,
+ * "yesterday", "last night" and "overnight" to the day before publication (a night belongs to the evening it
+ * began); vague expressions ("last week", "recently") name no day and resolve to {@code null}.
  */
 public final class DateResolver {
 
@@ -38,8 +39,12 @@ public final class DateResolver {
     private static final Pattern YEAR = Pattern.compile(
             "(?<![\\w,.$-])(?<year>(?:19|20)\\d{2})(?:s|[-–](?:\\d{2}|\\d{4}))?(?![\\w,.]\\d)");
     private static final Pattern TODAY = Pattern.compile("\\b(?:today|tonight|this morning|this afternoon|this evening)\\b");
+    /** The day before publication: "yesterday"; a night belongs to the evening it began ("overnight", "last night"). */
+    private static final Pattern DAY_BEFORE = Pattern.compile(
+            "\\b(?:yesterday|last night|overnight)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern VAGUE = Pattern.compile(
-            "\\b(?:yesterday|last night|overnight|last week|this week|earlier this week|earlier this month|last month"
+            "\\b(?:last week|this week|earlier this week|earlier this month|last month"
                     + "|this month|recently|days ago|weeks ago|last weekend|this weekend|at the weekend)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -155,6 +160,13 @@ public final class DateResolver {
         m = f.matcher();
         while (f.find()) {
             add(out, taken, m, published, published);
+        }
+        f = new BoundaryFind(DAY_BEFORE, lower.contains("yesterday") || lower.contains("night") ? text : "");
+        m = f.matcher();
+        while (f.find()) {
+            if (!overlaps(taken, m.start(), m.end())) {
+                add(out, taken, m, published.minusDays(1), published);
+            }
         }
         f = new BoundaryFind(VAGUE, lower.contains("week") || lower.contains("yesterday") || lower.contains("night")
                 || lower.contains("month") || lower.contains("recent") || lower.contains("ago") ? text : "");

@@ -26,7 +26,13 @@ final class EventMerger {
     }
 
     List<ExtractedEvent> merge(List<Mention> mentions) {
+        return mergeMentions(mentions).stream().map(Mention::event).toList();
+    }
+
+    /** The merged events, each with the first sentence that mentions it. */
+    List<Mention> mergeMentions(List<Mention> mentions) {
         List<ExtractedEvent> out = new ArrayList<>();
+        List<Integer> firstSentence = new ArrayList<>();
         List<Integer> lastSentence = new ArrayList<>();
         List<Boolean> headlineOnly = new ArrayList<>();
         for (Mention m : mentions) {
@@ -43,6 +49,7 @@ final class EventMerger {
             }
             if (into < 0) {
                 out.add(e);
+                firstSentence.add(m.sentence());
                 lastSentence.add(m.sentence());
                 headlineOnly.add(m.headline());
             } else {
@@ -53,7 +60,11 @@ final class EventMerger {
                 headlineOnly.set(into, headlineOnly.get(into) && m.headline());
             }
         }
-        return out;
+        List<Mention> merged = new ArrayList<>(out.size());
+        for (int i = 0; i < out.size(); i++) {
+            merged.add(new Mention(out.get(i), firstSentence.get(i)));
+        }
+        return merged;
     }
 
     /**

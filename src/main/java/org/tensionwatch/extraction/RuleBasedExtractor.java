@@ -61,7 +61,8 @@ public final class RuleBasedExtractor implements EventExtractor {
                 events.add(new EventMerger.Mention(e, i, headline));
             }
         }
-        return new ExtractionResult(merger.merge(events), outcome.note(), sentences.size());
+        return new ExtractionResult(OccurrenceDays.assign(merger.mergeMentions(events), article.publishedOn()),
+                outcome.note(), sentences.size());
     }
 
     @Override

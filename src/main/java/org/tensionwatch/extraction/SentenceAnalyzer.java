@@ -463,7 +463,10 @@ final class SentenceAnalyzer {
             List<Place> places, int[] boundaries, List<ExtractedEvent> out) {
         EventType type = h.trigger().type();
         int[] seg = segment(boundaries, h.start(), s.lower().length());
-        LocalDate when = DateResolver.nearest(times, h.start());
+        // a statement's day is said before what it is about: "condemned the violence of 1 to 10 August" is not dated
+        LocalDate when = SPEAKER_TYPES.contains(type) && type != EventType.MILITARY_ALERT
+                ? DateResolver.nearest(times.stream().filter(d -> d.end() <= h.start()).toList(), h.start())
+                : DateResolver.nearest(times, h.start());
         String clause = subjectBefore(s, seg[0], h.start());
         String subject = lastWords(clause, 9);
         String actor = type == EventType.PROTEST && clause != null

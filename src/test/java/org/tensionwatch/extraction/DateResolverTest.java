@@ -43,8 +43,15 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldGiveTheDayBeforePublicationForYesterdayAndLastNight() {
+        assertThat(resolve("Troops arrived yesterday.", WEDNESDAY)).isEqualTo(LocalDate.of(2023, 5, 30));
+        assertThat(resolve("Police said 40 people were held overnight.", WEDNESDAY)).isEqualTo(LocalDate.of(2023, 5, 30));
+        assertThat(resolve("Shops were looted last night.", WEDNESDAY)).isEqualTo(LocalDate.of(2023, 5, 30));
+        assertThat(resolve("Shops were looted on Monday night.", WEDNESDAY)).isEqualTo(LocalDate.of(2023, 5, 29));
+    }
+
+    @Test
     void shouldGiveNoDayForVagueExpressions() {
-        assertThat(resolve("Troops arrived yesterday.", WEDNESDAY)).isNull();
         assertThat(resolve("Troops arrived last week.", WEDNESDAY)).isNull();
         assertThat(resolve("Troops arrived earlier this week.", WEDNESDAY)).isNull();
         assertThat(resolve("Troops arrived.", WEDNESDAY)).isNull();
