@@ -123,7 +123,26 @@ final class EventMerger {
     }
 
     private static boolean agreeCounts(ExtractedEvent a, ExtractedEvent b) {
-        return a.count() == null || b.count() == null || a.count().equals(b.count());
+        return a.count() == null || b.count() == null || a.count().equals(b.count()) || covers(a, b) || covers(b, a);
+    }
+
+    /**
+     * Whether a rounded figure is the lede's telling of an exact one: "more than 1,300" of 1,311, "over 300" of 347
+     * (at most half again as many), "nearly 80" of 79, "about 200" of 190 (within a tenth).
+     */
+    private static boolean covers(ExtractedEvent rounded, ExtractedEvent exact) {
+        if (exact.qualifier() != Qualifier.EXACT || rounded.count() == null || exact.count() == null) {
+            return false;
+        }
+        long r = rounded.count();
+        long x = exact.count();
+        if (rounded.qualifier() == Qualifier.AT_LEAST) {
+            return x > r && 2 * x < 3 * r;
+        }
+        if (rounded.qualifier() == Qualifier.ABOUT) {
+            return 10 * Math.abs(x - r) <= r;
+        }
+        return false;
     }
 
     private static boolean agree(Object a, Object b) {
@@ -137,6 +156,9 @@ final class EventMerger {
         }
         String la = a.toLowerCase(Locale.ROOT);
         String lb = b.toLowerCase(Locale.ROOT);
+        if (UNNAMED.contains(lastWord(la)) || UNNAMED.contains(lastWord(lb))) {
+            return true; // "people", "others": an unnamed group may be any group of the occurrence
+        }
         if (la.contains(lb) || lb.contains(la)) {
             return true;
         }
@@ -155,6 +177,8 @@ final class EventMerger {
         return !shorter.isEmpty() && longer.endsWith(" " + shorter) && !longer.contains(" and ");
     }
 
+    private static final java.util.Set<String> UNNAMED = java.util.Set.of("people", "persons", "individuals", "person");
+
     private static String lastWord(String s) {
         String[] w = RE_NONLETTERS.split(s);
         return w.length == 0 ? "" : w[w.length - 1];
@@ -163,6 +187,10 @@ final class EventMerger {
     private static ExtractedEvent combine(ExtractedEvent a, ExtractedEvent b) {
         Long count = a.count() != null ? a.count() : b.count();
         Qualifier qualifier = a.count() != null ? a.qualifier() : b.count() != null ? b.qualifier() : first(a.qualifier(), b.qualifier());
+        if (covers(a, b)) {
+            count = b.count(); // the exact figure is the more specific one
+            qualifier = b.qualifier();
+        }
         if (a.type() == EventType.RESIGNATION && (isMass(a) || isMass(b))) {
             long biggest = Math.max(a.count() == null ? 0 : a.count(), b.count() == null ? 0 : b.count());
             count = biggest > 1 ? biggest : null;

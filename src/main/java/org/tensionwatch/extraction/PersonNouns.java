@@ -23,7 +23,7 @@ final class PersonNouns {
             "pedestrians", "locals", "inhabitants", "families", "relatives", "friends", "officers", "agents",
             "commanders", "generals", "leaders", "members", "voters", "participants", "mourners", "tourists",
             "hostages", "captives", "wounded", "dead", "injured", "reinforcements", "shopkeepers", "traders", "merchants",
-            "organisers", "organizers", "ringleaders", "demonstrators");
+            "organisers", "organizers", "ringleaders", "demonstrators", "gardaí", "gardai", "rangers");
 
     static final Set<String> SINGULAR = set(
             "person", "civilian", "soldier", "serviceman", "officer", "policeman", "policewoman", "gendarme",
@@ -37,7 +37,8 @@ final class PersonNouns {
             "manager", "ceo", "dissident", "blogger", "priest", "cleric", "driver", "pilot", "diplomat", "senator",
             "councillor", "councilor", "opponent", "critic", "representative", "hostage", "colonel", "captain",
             "sergeant", "lieutenant", "major", "inspector", "superintendent", "chairman", "chairwoman", "organiser",
-            "organizer", "ringleader", "trader", "shopkeeper", "cameraman", "photographer", "lawyer", "businessman");
+            "organizer", "ringleader", "trader", "shopkeeper", "cameraman", "photographer", "lawyer", "businessman",
+            "garda", "ranger", "rider", "teen");
 
     /** Office holders, the people a dismissal or resignation is about (plural forms). */
     static final Set<String> ROLES_PLURAL = set(

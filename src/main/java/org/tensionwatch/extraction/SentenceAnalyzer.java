@@ -46,7 +46,7 @@ final class SentenceAnalyzer {
                     + "|missiles?|nuclear|battalions?|brigades?|jets|garrisons?)\\b");
     private static final Pattern PERSONNEL = Pattern.compile(
             "\\b(?:troops|soldiers|forces|police|policemen|officers|units?|personnel|peacekeepers|reinforcements"
-                    + "|gendarmes|guards|battalions?|brigades?|paratroopers|marines|commandos|reservists|army|military"
+                    + "|gendarmes|garda[ií]?|guards|battalions?|brigades?|paratroopers|marines|commandos|reservists|army|military"
                     + "|contingent|tanks|armou?red vehicles|warships|special forces|servicemen)\\b");
     private static final Pattern CARGO = Pattern.compile(
             "\\b(?:letters?|messages?|notes?|signals?|emails?|texts?|invitations?|requests?|warnings?|aid|help|food"
@@ -117,15 +117,20 @@ final class SentenceAnalyzer {
     private static final Pattern CLAUSE_WORD = Pattern.compile("\\b(?:and|but|after|before|while|when|as|in|since|of)\\s");
     private static final Pattern PASSIVE_PERSONNEL = Pattern.compile(
             "\\b(?:troops|soldiers|forces|police|officers|units?|personnel|peacekeepers|reinforcements|gendarmes|battalions?"
-                    + "|brigades?)\\s+(?:\\w+\\s+){0,3}(?:were|was|have been|has been|had been|will be|are being|is being|being|to be)"
+                    + "|brigades?|army|military|rangers|guards?|garda[ií]?|paramilitar(?:y|ies)|contingents?)"
+                    + "\\s+(?:\\w+\\s+){0,3}(?:were|was|have been|has been|had been|will be|are being|is being|being|to be)"
                     + "\\s+(?:\\w+\\s+)?$");
 
     private static final Pattern RISEN_TO = Pattern.compile(
             "^(?:\\s+[\\w'’-]+){0,12}?\\s+(?:rose|rises|risen|climbed|climbs|increased|reached|jumped|stands|stood)\\s+(?:to|at)\\s+$");
+    private static final Pattern DEATH_OF_ONE = Pattern.compile(
+            "\\s+of\\s+(?:(?:a|an|the|young|teenage|local|\\d{1,2}-year-old|[a-z]+-year-old)\\s+)*"
+                    + "(?:[A-Z][\\p{L}'’.-]+|(?:[a-z-]+\\s+)?(?:" + String.join("|", PersonNouns.SINGULAR) + "))\\b");
+    private static final Pattern POSSESSIVE_ONE = Pattern.compile("(?:\\b(?:his|her)|[A-Z][\\p{L}-]+(?:'s|’s))\\s+$");
     private static final Pattern ASIDE = Pattern.compile(
             ",\\s+(?:including|among them|among whom|of whom|most of them|many of them|mostly)\\b[^,;]{1,80},");
     private static final Pattern SUBJECT_AUXILIARIES = Pattern.compile(
-            "\\s*(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|allegedly|seriously"
+            "\\s*,?\\s*(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|allegedly|seriously"
                     + "|critically|badly|slightly|lightly|severely|fatally|mortally|gravely|now|since|subsequently"
                     + "|either|each|both)\\s+)*");
     private static final Pattern SUBSET = Pattern.compile("\\b(?:including|among them|among whom|of whom|of them)\\b");
@@ -404,12 +409,27 @@ final class SentenceAnalyzer {
                 }
             }
             if (own[k] < 0 && k + 1 < figures.size() && own[k + 1] >= 0 && c.countsPeople()
-                    && c.groupEnd() <= figures.get(k + 1).start()
-                    && CHAIN.matcher(lower.substring(c.groupEnd(), figures.get(k + 1).start())).matches()) {
+                    && c.groupEnd() <= figures.get(k + 1).start() && !countsOwnTrigger(c, hits)
+                    && CHAIN.matcher(withoutAside(lower.substring(c.groupEnd(), figures.get(k + 1).start()))).matches()) {
                 own[k] = own[k + 1];
             }
         }
         return own;
+    }
+
+    /** "300 injured": the figure's group is itself a casualty word, so it has a verb of its own. */
+    private static boolean countsOwnTrigger(CountMention c, List<Hit> hits) {
+        for (Hit h : hits) {
+            if (h.start() >= c.end() && h.start() < c.groupEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutAside(String between) {
+        Matcher aside = ASIDE.matcher(between);
+        return aside.lookingAt() ? " " + between.substring(aside.end()) : between;
     }
 
     private static boolean blank(String s, int from, int to) {
@@ -534,6 +554,11 @@ final class SentenceAnalyzer {
         }
         if (trigger.endsWith("ations") || trigger.endsWith("ings")) {
             return -1;
+        }
+        if (trigger.equals("death")) {
+            // "the death of young Nahel", "the death of a delivery rider", "his death": one person
+            return DEATH_OF_ONE.matcher(text.substring(h.end(), Math.min(seg[1], h.end() + 60))).lookingAt()
+                    || POSSESSIVE_ONE.matcher(before).find() ? 1 : -1;
         }
         if (h.trigger().type() == EventType.RESIGNATION) {
             String near = before.substring(Math.max(0, before.length() - 60));

@@ -128,8 +128,8 @@ public final class TriggerLexicon {
                 + "|\\b(?:needed|required|received) (?:hospital )?treatment\\b",
                 "medical,treatment", Requirement.PERSON, null, null, null, 0.75);
         l.add(FATALITY, "\\bkill(?:ed|ing|ings|s)?\\b|\\bdead\\b|\\bdied\\b|\\bdeaths?\\b|\\bfatalities\\b"
-                + "|\\blost (?:their|his|her) lives\\b|\\bslain\\b|\\bmassacred?\\b|\\bdeath toll\\b",
-                "kill,dead,died,death,fatal,lives,slain,massacre", Requirement.NONE,
+                + "|\\blost (?:their|his|her) lives\\b|\\bslain\\b|\\bmassacred?\\b|\\bdeath toll\\b|\\bmartyr(?:ed|ing)\\b",
+                "kill,dead,died,death,fatal,lives,slain,massacre,martyr", Requirement.NONE,
                 "(?:sentenced to|condemned to|brain|threat of|threats of|risk of|those|these|such)\\s*$",
                 "^(?:-|\\s+(?:penalty|sentence|row|threats?|squads?|end|heat|of (?:the )?(?:agreement|deal|talks|process|plan|idea))\\b"
                         + "|\\s+(?:of|from) (?:natural|cancer|illness|covid|a heart|heart|old age|complications|an illness))",
