@@ -39,6 +39,9 @@ public final class DateResolver {
     private static final Pattern YEAR = Pattern.compile(
             "(?<![\\w,.$-])(?<year>(?:19|20)\\d{2})(?:s|[-–](?:\\d{2}|\\d{4}))?(?![\\w,.]\\d)");
     private static final Pattern TODAY = Pattern.compile("\\b(?:today|tonight|this morning|this afternoon|this evening)\\b");
+    private static final Pattern TELLING = Pattern.compile(
+            "\\b(?:said|says|told (?:\\w+ ){0,3}|announced|reported|stated|confirmed|added|tweeted|wrote)\\s+(?:early |late )?(?:on\\s+)?$");
+
     /** The day before publication: "yesterday"; a night belongs to the evening it began ("overnight", "last night"). */
     private static final Pattern DAY_BEFORE = Pattern.compile(
             "\\b(?:yesterday|last night|overnight)\\b",
@@ -180,13 +183,25 @@ public final class DateResolver {
         return out;
     }
 
-    /** The day of the time expression nearest to a position, or null if the nearest names no day. */
+    /**
+     * The day of the time expression nearest to a position, or null if the nearest names no day. A day that dates
+     * the telling ("authorities said on Saturday", "the ministry announced Sunday") is not the day of what is told.
+     */
     public static LocalDate nearest(List<DateMention> mentions, int position) {
+        return nearest(mentions, position, null);
+    }
+
+    /** As {@link #nearest(List, int)}, leaving out the days of reporting verbs in {@code text} when it is given. */
+    public static LocalDate nearest(List<DateMention> mentions, int position, String text) {
         DateMention best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (DateMention d : mentions) {
             if (d.date() == null && d.old()) {
                 continue; // years are history cues, not event dates
+            }
+            if (text != null && d.start() > position
+                    && TELLING.matcher(text.substring(Math.max(0, d.start() - 40), d.start())).find()) {
+                continue;
             }
             int distance = position < d.start() ? d.start() - position : Math.max(0, position - d.end());
             if (distance < bestDistance) {

@@ -17,6 +17,12 @@ final class EventMerger {
     private static final java.util.regex.Pattern RE_NONLETTER = java.util.regex.Pattern.compile("[^\\p{L} ]");
     private static final java.util.regex.Pattern RE_NONLETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
 
+    private final Gazetteer gazetteer;
+
+    EventMerger(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
     /** An event as read from one sentence, with the sentence's position in the article and whether it is the headline. */
     record Mention(ExtractedEvent event, int sentence, boolean headline) {
 
@@ -91,7 +97,7 @@ final class EventMerger {
         return body.count() >= unit && body.count() < unit * 10; // "dozens" 12..119, "hundreds" 100..999
     }
 
-    private static boolean compatible(ExtractedEvent a, ExtractedEvent b, int sentencesApart) {
+    private boolean compatible(ExtractedEvent a, ExtractedEvent b, int sentencesApart) {
         if (a.type() != b.type()) {
             return false;
         }
@@ -115,7 +121,25 @@ final class EventMerger {
         if (a.count() != null && b.count() != null && a.count() > 1 && !sameActor(a.actor(), b.actor())) {
             return false; // the same figure for two victim groups
         }
+        if ((a.type() == EventType.PROTEST || a.type() == EventType.CLASH) && !samePlace(a.location(), b.location())) {
+            return false; // protests in two cities are two protests, as event datasets count them per place and day
+        }
         return agree(a.countryCode(), b.countryCode());
+    }
+
+    private boolean samePlace(String a, String b) {
+        if (a == null || b == null || broad(a) || broad(b)) {
+            return true;
+        }
+        String la = a.toLowerCase(Locale.ROOT);
+        String lb = b.toLowerCase(Locale.ROOT);
+        return la.contains(lb) || lb.contains(la);
+    }
+
+    /** A country or a region of one ("northern Kosovo"): it may hold any town another report names. */
+    private boolean broad(String location) {
+        List<Place> places = gazetteer.find(location);
+        return places.isEmpty() || places.stream().allMatch(p -> p.kind() == Place.Kind.COUNTRY);
     }
 
     private static boolean isMass(ExtractedEvent e) {

@@ -23,7 +23,7 @@ public final class RuleBasedExtractor implements EventExtractor {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final Gazetteer gazetteer;
     private final SentenceAnalyzer analyzer;
-    private final EventMerger merger = new EventMerger();
+    private final EventMerger merger;
     private final InputGuard guard;
 
     /** An extractor that cuts articles above {@link InputGuard#DEFAULT_MAX_CHARS}. */
@@ -35,6 +35,7 @@ public final class RuleBasedExtractor implements EventExtractor {
     public RuleBasedExtractor(int maxChars) {
         this.gazetteer = Gazetteer.load();
         this.guard = new InputGuard(maxChars);
+        this.merger = new EventMerger(gazetteer);
         this.analyzer = new SentenceAnalyzer(TriggerLexicon.standard(), new CountPhraseParser(), new DateResolver(),
                 gazetteer, ActorNormalizer.load(), new FactualityFilter());
     }

@@ -444,6 +444,10 @@ final class SentenceAnalyzer {
     /** Characters between a trigger and a figure it may count, or -1 when it cannot count it. */
     private static int gap(String lower, Hit h, CountMention c, EventType type) {
         boolean people = c.countsPeople();
+        if (!people && !c.things() && type == EventType.PROTEST && c.groupEnd() <= h.start()
+                && blank(lower, c.end(), h.start())) {
+            return 0; // "Thousands protest", "Hundreds rallied": the figure is the crowd
+        }
         if (c.things() || !people && !BARE_COUNTS.contains(type)) {
             return -1;
         }
@@ -486,7 +490,7 @@ final class SentenceAnalyzer {
         // a statement's day is said before what it is about: "condemned the violence of 1 to 10 August" is not dated
         LocalDate when = SPEAKER_TYPES.contains(type) && type != EventType.MILITARY_ALERT
                 ? DateResolver.nearest(times.stream().filter(d -> d.end() <= h.start()).toList(), h.start())
-                : DateResolver.nearest(times, h.start());
+                : DateResolver.nearest(times, h.start(), s.lower());
         String clause = subjectBefore(s, seg[0], h.start());
         String subject = lastWords(clause, 9);
         String actor = type == EventType.PROTEST && clause != null
