@@ -25,6 +25,8 @@ final class EventJson {
         m.put("where", e.location());
         m.put("country", e.countryCode());
         m.put("when", e.occurredOn() == null ? null : e.occurredOn().toString());
+        m.put("earliest", e.occurredWithin() == null ? null : e.occurredWithin().earliest().toString());
+        m.put("latest", e.occurredWithin() == null ? null : e.occurredWithin().latest().toString());
         m.put("evidence", e.evidence());
         m.put("confidence", Math.round(e.confidence() * 100) / 100.0);
         m.put("plover_type", e.plover().ploverType());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tensionwatch.domain.DayRange;
 
 /**
  * Finds time expressions in a sentence and resolves them against the publication date: weekdays to the
@@ -176,11 +177,35 @@ public final class DateResolver {
         m = f.matcher();
         while (f.find()) {
             if (!overlaps(taken, m.start(), m.end())) {
-                out.add(new DateMention(m.start(), m.end(), null, false));
+                out.add(new DateMention(m.start(), m.end(), null, false, span(m.group().toLowerCase(Locale.ROOT), published)));
             }
         }
         out.sort(Comparator.comparingInt(DateMention::start));
         return out;
+    }
+
+    /** The days a vague expression allows, against the publication day; null where it allows too many to say. */
+    static DayRange span(String vague, LocalDate published) {
+        LocalDate monday = published.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate first = published.withDayOfMonth(1);
+        LocalDate saturday = published.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+        LocalDate sunday = saturday.plusDays(1).isAfter(published) ? published : saturday.plusDays(1);
+        return switch (vague) {
+            case "earlier this week" -> ordered(monday, published.minusDays(1));
+            case "this week" -> new DayRange(monday, published);
+            case "last week" -> new DayRange(monday.minusWeeks(1), monday.minusDays(1));
+            case "earlier this month" -> ordered(first, published.minusDays(1));
+            case "this month" -> new DayRange(first, published);
+            case "last month" -> new DayRange(first.minusMonths(1), first.minusDays(1));
+            case "recently", "days ago" -> new DayRange(published.minusDays(7), published.minusDays(1));
+            case "weeks ago" -> new DayRange(published.minusDays(MAX_AGE_DAYS), published.minusDays(7));
+            case "last weekend", "at the weekend", "this weekend" -> new DayRange(saturday, sunday);
+            default -> null;
+        };
+    }
+
+    private static DayRange ordered(LocalDate earliest, LocalDate latest) {
+        return latest.isBefore(earliest) ? new DayRange(latest, latest) : new DayRange(earliest, latest);
     }
 
     /**
@@ -193,6 +218,12 @@ public final class DateResolver {
 
     /** As {@link #nearest(List, int)}, leaving out the days of reporting verbs in {@code text} when it is given. */
     public static LocalDate nearest(List<DateMention> mentions, int position, String text) {
+        DateMention d = nearestMention(mentions, position, text);
+        return d == null ? null : d.date();
+    }
+
+    /** The time expression nearest to a position that may date an event there, or null. */
+    public static DateMention nearestMention(List<DateMention> mentions, int position, String text) {
         DateMention best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (DateMention d : mentions) {
@@ -209,7 +240,7 @@ public final class DateResolver {
                 bestDistance = distance;
             }
         }
-        return best == null ? null : best.date();
+        return best;
     }
 
     private static void add(List<DateMention> out, List<int[]> taken, Matcher m, LocalDate d, LocalDate published) {

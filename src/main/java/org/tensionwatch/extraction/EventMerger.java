@@ -139,7 +139,7 @@ final class EventMerger {
     /** A country or a region of one ("northern Kosovo"): it may hold any town another report names. */
     private boolean broad(String location) {
         List<Place> places = gazetteer.find(location);
-        return places.isEmpty() || places.stream().allMatch(p -> p.kind() == Place.Kind.COUNTRY);
+        return !places.isEmpty() && places.stream().allMatch(p -> p.kind() == Place.Kind.COUNTRY);
     }
 
     private static boolean isMass(ExtractedEvent e) {
@@ -226,6 +226,7 @@ final class EventMerger {
                 first(a.location(), b.location()),
                 first(a.countryCode(), b.countryCode()),
                 first(a.occurredOn(), b.occurredOn()),
+                a.occurredOn() != null || b.occurredOn() != null ? null : first(a.occurredWithin(), b.occurredWithin()),
                 a.evidence(),
                 Math.min(0.97, Math.max(a.confidence(), b.confidence()) + 0.02),
                 a.plover());

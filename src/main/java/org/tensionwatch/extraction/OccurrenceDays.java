@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.tensionwatch.domain.DayRange;
 import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.ExtractedEvent;
 
@@ -14,7 +15,8 @@ import org.tensionwatch.domain.ExtractedEvent;
  * only "a total of 263 policemen were injured". The day comes from the nearest dated report of the incident (a
  * clash, protest, casualty or arrest) within a few sentences, before or after, else from the day most of the
  * article's dated incident reports share; only days of the last week before publication are lent, since an older
- * day in an article is a back-story, not the day of what it reports now.
+ * day in an article is a back-story, not the day of what it reports now. An event still without a day, and without
+ * the span a vague expression gave it ("earlier this week"), may have happened on any day of that week.
  */
 final class OccurrenceDays {
 
@@ -41,12 +43,16 @@ final class OccurrenceDays {
         List<ExtractedEvent> out = new ArrayList<>(merged.size());
         for (EventMerger.Mention m : merged) {
             ExtractedEvent e = m.event();
-            if (e.occurredOn() != null || !INCIDENT.contains(e.type()) || dated.isEmpty()) {
+            if (e.occurredOn() != null || e.occurredWithin() != null) {
                 out.add(e);
                 continue;
             }
+            if (!INCIDENT.contains(e.type()) || dated.isEmpty()) {
+                out.add(e.on(null, new DayRange(published.minusDays(RECENT_DAYS), published)));
+                continue;
+            }
             LocalDate day = nearest(dated, m.sentence());
-            out.add(withDay(e, day != null ? day : main));
+            out.add(e.on(day != null ? day : main, null));
         }
         return out;
     }
@@ -80,8 +86,4 @@ final class OccurrenceDays {
         return best;
     }
 
-    private static ExtractedEvent withDay(ExtractedEvent e, LocalDate day) {
-        return new ExtractedEvent(e.type(), e.count(), e.qualifier(), e.level(), e.actor(), e.location(), e.countryCode(),
-                day, e.evidence(), e.confidence(), e.plover());
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tensionwatch.domain.AlertLevel;
+import org.tensionwatch.domain.DayRange;
 import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.ExtractedEvent;
 import org.tensionwatch.domain.Qualifier;
@@ -124,9 +125,17 @@ final class SentenceAnalyzer {
     private static final Pattern RISEN_TO = Pattern.compile(
             "^(?:\\s+[\\w'’-]+){0,12}?\\s+(?:rose|rises|risen|climbed|climbs|increased|reached|jumped|stands|stood)\\s+(?:to|at)\\s+$");
     private static final Pattern DEATH_OF_ONE = Pattern.compile(
-            "\\s+of\\s+(?:(?:a|an|the|young|teenage|local|\\d{1,2}-year-old|[a-z]+-year-old)\\s+)*"
-                    + "(?:[A-Z][\\p{L}'’.-]+|(?:[a-z-]+\\s+)?(?:" + String.join("|", PersonNouns.SINGULAR) + "))\\b");
+            "\\s+of\\s+(?:(?:a|an)\\s|(?:(?:the|young|teenage|local|\\d{1,2}-year-old|[a-z]+-year-old)\\s+)*"
+                    + "(?:[A-Z][\\p{L}'’.-]+|(?:[a-z-]+\\s+)?(?:" + String.join("|", PersonNouns.SINGULAR) + "))\\b)");
     private static final Pattern POSSESSIVE_ONE = Pattern.compile("(?:\\b(?:his|her)|[A-Z][\\p{L}-]+(?:'s|’s))\\s+$");
+    private static final Pattern UNLISTED_PLACE = Pattern.compile(
+            "\\b(?:in|at|near|outside)\\s+(?:the\\s+)?(?:(?:town|city|village|district|province|region|suburb) of\\s+)?"
+                    + "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})");
+    private static final Pattern NOT_A_PLACE = Pattern.compile(
+            "^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+                    + "|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|His|Her|Their|Its|This|That|Mr|Mrs|Ms|Dr|President"
+                    + "|Prime|Minister|General|Police|Army|Reuters|AFP|AP|Facebook|Twitter|Instagram|X|Telegram)\\b"
+                    + "|\\b(?:Party|Ministry|Council|Court|Agency|Times|Post|News|Television|TV|Radio|University)\\b");
     private static final Pattern ASIDE = Pattern.compile(
             ",\\s+(?:including|among them|among whom|of whom|most of them|many of them|mostly)\\b[^,;]{1,80},");
     private static final Pattern SUBJECT_AUXILIARIES = Pattern.compile(
@@ -488,9 +497,11 @@ final class SentenceAnalyzer {
         EventType type = h.trigger().type();
         int[] seg = segment(boundaries, h.start(), s.lower().length());
         // a statement's day is said before what it is about: "condemned the violence of 1 to 10 August" is not dated
-        LocalDate when = SPEAKER_TYPES.contains(type) && type != EventType.MILITARY_ALERT
-                ? DateResolver.nearest(times.stream().filter(d -> d.end() <= h.start()).toList(), h.start())
-                : DateResolver.nearest(times, h.start(), s.lower());
+        DateMention time = SPEAKER_TYPES.contains(type) && type != EventType.MILITARY_ALERT
+                ? DateResolver.nearestMention(times.stream().filter(d -> d.end() <= h.start()).toList(), h.start(), null)
+                : DateResolver.nearestMention(times, h.start(), s.lower());
+        LocalDate when = time == null ? null : time.date();
+        DayRange within = time == null || when != null ? null : time.span();
         String clause = subjectBefore(s, seg[0], h.start());
         String subject = lastWords(clause, 9);
         String actor = type == EventType.PROTEST && clause != null
@@ -498,7 +509,7 @@ final class SentenceAnalyzer {
                 ? null // "riot police disperse Tbilisi rally": whoever breaks up a protest is not protesting
                 : actors.normalize(ActorPhrase.of(clause));
         Place where = location(s, places, h.start());
-        String location = where == null ? null : where.name();
+        String location = where == null ? unlistedPlace(s.text(), h.start()) : where.name();
         String country = where == null ? null : where.countryCode();
         if (where != null && BORDER_WITH.matcher(s.text().substring(Math.max(0, where.start() - 20), where.start())).find()) {
             location = "border with " + where.name();
@@ -531,7 +542,7 @@ final class SentenceAnalyzer {
             if (type == EventType.PROTEST && h.trigger().requirement() == Requirement.PEOPLE_COUNT) {
                 return;
             }
-            out.add(new ExtractedEvent(type, count, qualifier, level, actor, location, country, when, s.text(),
+            out.add(new ExtractedEvent(type, count, qualifier, level, actor, location, country, when, within, s.text(),
                     clamp(base), codes));
             return;
         }
@@ -540,7 +551,8 @@ final class SentenceAnalyzer {
             if (type == EventType.DEPLOYMENT || type == EventType.RESIGNATION || type == EventType.DISMISSAL) {
                 group = actor != null ? actor : group;
             }
-            out.add(new ExtractedEvent(type, c.value(), c.qualifier(), level, group, location, country, when, s.text(),
+            out.add(new ExtractedEvent(type, c.value(), c.qualifier(), level, group, location, country, when, within,
+                    s.text(),
                     clamp(base + 0.05), codes));
         }
     }
@@ -691,6 +703,28 @@ final class SentenceAnalyzer {
             if (score < bestScore) {
                 best = p;
                 bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A place the gazetteer does not list, as the sentence names it near the trigger: capitalised words after "in",
+     * "at", "near" or "outside" ("in Temuco", "at Zero Point"); its country is the article's.
+     */
+    private static String unlistedPlace(String text, int triggerStart) {
+        Matcher m = UNLISTED_PLACE.matcher(text);
+        String best = null;
+        int bestDistance = 101;
+        while (m.find()) {
+            String name = m.group("name");
+            if (NOT_A_PLACE.matcher(name).find()) {
+                continue;
+            }
+            int distance = Math.abs(m.start("name") - triggerStart);
+            if (distance < bestDistance) {
+                best = name;
+                bestDistance = distance;
             }
         }
         return best;

@@ -40,6 +40,8 @@ public final class EventMapping {
                 .setLocationName(event.location())
                 .setCountryCode(event.countryCode())
                 .setOccurredOn(event.occurredOn())
+                .setEarliestDay(event.occurredWithin() == null ? null : event.occurredWithin().earliest())
+                .setLatestDay(event.occurredWithin() == null ? null : event.occurredWithin().latest())
                 .setPublishedAt(article.getPublishedAt())
                 .setEvidence(event.evidence())
                 .setConfidence(event.confidence())

@@ -32,11 +32,14 @@ class ExtractCommandTest {
         assertThat(lines).hasSize(1);
         JsonNode e = new ObjectMapper().readTree(lines.get(0));
         assertThat(e.fieldNames()).toIterable().containsExactly("article", "type", "count", "qualifier", "level", "who",
-                "where", "country", "when", "evidence", "confidence", "plover_type", "plover_mode", "cameo", "extractor");
+                "where", "country", "when", "earliest", "latest", "evidence", "confidence", "plover_type", "plover_mode",
+                "cameo", "extractor");
         assertThat(e.get("article").asText()).isEqualTo("a.md");
         assertThat(e.get("type").asText()).isEqualTo("ARREST");
         assertThat(e.get("count").asLong()).isEqualTo(30);
         assertThat(e.get("when").asText()).isEqualTo("2026-06-01");
+        assertThat(e.get("earliest").asText()).isEqualTo("2026-06-01");
+        assertThat(e.get("latest").asText()).isEqualTo("2026-06-01");
         assertThat(e.get("country").asText()).isEqualTo("BD");
     }
 

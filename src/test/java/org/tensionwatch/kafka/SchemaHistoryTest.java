@@ -1,0 +1,46 @@
+package org.tensionwatch.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.junit.jupiter.api.Test;
+import org.tensionwatch.avro.ConflictEvent;
+
+/** Events written before a schema change stay readable after it. */
+class SchemaHistoryTest {
+
+    @Test
+    void shouldReadAnEventWrittenWithTheFirstSchemaWithoutItsNewDayRange() throws IOException {
+        Schema v1 = new Schema.Parser().parse(Files.readString(Path.of("schemas/history/ConflictEvent-v1.avsc")));
+        assertThat(SchemaHistory.olderVersionsOf("ConflictEvent")).containsExactly(v1);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("id", "a1#0");
+        old.put("articleId", "a1");
+        old.put("type", new GenericData.EnumSymbol(v1.getField("type").schema(), "INJURY"));
+        old.put("count", 30L);
+        old.put("occurredOn", (int) LocalDate.of(2023, 5, 29).toEpochDay());
+        old.put("publishedAt", Instant.parse("2023-05-31T10:00:00Z").toEpochMilli());
+        old.put("evidence", "Thirty soldiers were injured.");
+        old.put("confidence", 0.9);
+        old.put("extractorVersion", "rules-1.1");
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] wire = new byte[bytes.remaining()];
+        bytes.get(wire);
+
+        ConflictEvent read = Topics.defaults().events().valueSerde().deserializer().deserialize("tension.events", wire);
+
+        assertThat(read.getCount()).isEqualTo(30L);
+        assertThat(read.getOccurredOn()).isEqualTo(LocalDate.of(2023, 5, 29));
+        assertThat(read.getEarliestDay()).isNull();
+        assertThat(read.getLatestDay()).isNull();
+    }
+}
