@@ -101,6 +101,9 @@ final class EventMerger {
         if (a.type() != b.type()) {
             return false;
         }
+        if (updates(b, a)) {
+            return true; // "by Tuesday the toll had risen to 19": the same occurrence's figure, revised later in the text
+        }
         if (!agree(a.occurredOn(), b.occurredOn())) {
             return false;
         }
@@ -141,6 +144,29 @@ final class EventMerger {
         List<Place> places = gazetteer.find(location);
         return !places.isEmpty() && places.stream().allMatch(p -> p.kind() == Place.Kind.COUNTRY);
     }
+
+    /**
+     * Whether {@code later} revises the figure of {@code earlier}: a casualty or arrest toll that "rose to", "climbed
+     * to" or "now stands at" a figure no smaller, for a group that may be the same. A running total "since the unrest
+     * began" is not a revision of one night's figure and does not match.
+     */
+    private static boolean updates(ExtractedEvent later, ExtractedEvent earlier) {
+        if (!REVISABLE.contains(later.type()) || later.count() == null || earlier.count() == null
+                || later.count() < earlier.count() || !sameActor(later.actor(), earlier.actor())) {
+            return false;
+        }
+        String evidence = later.evidence().toLowerCase(Locale.ROOT);
+        return TOLL_UPDATE.matcher(evidence).find() && !RUNNING_TOTAL.matcher(evidence).find();
+    }
+
+    private static final java.util.Set<EventType> REVISABLE = java.util.EnumSet.of(EventType.FATALITY, EventType.INJURY,
+            EventType.ARREST);
+    private static final java.util.regex.Pattern TOLL_UPDATE = java.util.regex.Pattern.compile(
+            "\\b(?:(?:toll|number|figure|tally|count)\\s+(?:of\\s+(?:the\\s+)?\\w+\\s+)?(?:has\\s+|had\\s+)?"
+                    + "(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|stands|stood|went up)"
+                    + "|(?:rose|risen|climbed|jumped|increased) to|now stands at|revised (?:up|down)\\w*|updated)\\b");
+    private static final java.util.regex.Pattern RUNNING_TOTAL = java.util.regex.Pattern.compile(
+            "\\bsince (?:the )?(?:unrest|protests?|violence|riots?|clashes|demonstrations|start|beginning|began)\\b");
 
     private static boolean isMass(ExtractedEvent e) {
         return e.count() == null && e.qualifier() == Qualifier.VAGUE;
@@ -211,8 +237,8 @@ final class EventMerger {
     private static ExtractedEvent combine(ExtractedEvent a, ExtractedEvent b) {
         Long count = a.count() != null ? a.count() : b.count();
         Qualifier qualifier = a.count() != null ? a.qualifier() : b.count() != null ? b.qualifier() : first(a.qualifier(), b.qualifier());
-        if (covers(a, b)) {
-            count = b.count(); // the exact figure is the more specific one
+        if (covers(a, b) || updates(b, a)) {
+            count = b.count(); // the exact figure is the more specific one, the revised toll the latest
             qualifier = b.qualifier();
         }
         if (a.type() == EventType.RESIGNATION && (isMass(a) || isMass(b))) {

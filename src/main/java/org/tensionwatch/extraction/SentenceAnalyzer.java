@@ -136,6 +136,9 @@ final class SentenceAnalyzer {
                     + "|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|His|Her|Their|Its|This|That|Mr|Mrs|Ms|Dr|President"
                     + "|Prime|Minister|General|Police|Army|Reuters|AFP|AP|Facebook|Twitter|Instagram|X|Telegram)\\b"
                     + "|\\b(?:Party|Ministry|Council|Court|Agency|Times|Post|News|Television|TV|Radio|University)\\b");
+    private static final Pattern SUPERSEDED = Pattern.compile(
+            "\\b(?:(?:earlier|previous|initial|preliminary|old) (?:figures?|tolls?|tally|tallies|counts?|estimates?)"
+                    + "|had (?:spoken of|put (?:the|it) (?:toll |number )?at)|up from|from an earlier)\\b[^.;]*$");
     private static final Pattern ASIDE = Pattern.compile(
             ",\\s+(?:including|among them|among whom|of whom|most of them|many of them|mostly)\\b[^,;]{1,80},");
     private static final Pattern SUBJECT_AUXILIARIES = Pattern.compile(
@@ -547,6 +550,9 @@ final class SentenceAnalyzer {
             return;
         }
         for (CountMention c : figures) {
+            if (SUPERSEDED.matcher(s.lower().substring(Math.max(0, c.start() - 50), c.start())).find()) {
+                continue; // "updating earlier figures that spoke of almost 1,000 arrests": the figure it replaces
+            }
             String group = c.group() != null ? actors.normalize(c.group()) : actor;
             if (type == EventType.DEPLOYMENT || type == EventType.RESIGNATION || type == EventType.DISMISSAL) {
                 group = actor != null ? actor : group;

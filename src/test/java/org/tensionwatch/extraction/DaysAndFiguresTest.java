@@ -112,6 +112,29 @@ class DaysAndFiguresTest {
     }
 
     @Test
+    void shouldTakeARisingTollAsOneOccurrenceWithItsLatestFigure() {
+        List<ExtractedEvent> events = extract("Nine people were killed on Monday when police fired on marchers. "
+                + "By Tuesday night the death toll had risen to 13, the health ministry said.");
+        assertThat(ofType(events, EventType.FATALITY)).extracting(ExtractedEvent::count, ExtractedEvent::occurredOn)
+                .containsExactly(tuple(13L, LocalDate.of(2026, 6, 1)));
+    }
+
+    @Test
+    void shouldKeepAFurtherTollToldAfterARevisedOne() {
+        List<ExtractedEvent> events = extract("The number of people killed in Monday's protests has risen to 8, "
+                + "the rights commission said. Two more people were shot dead yesterday in the port city.");
+        assertThat(ofType(events, EventType.FATALITY)).extracting(ExtractedEvent::count).containsExactly(8L, 2L);
+    }
+
+    @Test
+    void shouldDropTheEarlierFigureThatASentenceReplaces() {
+        assertThat(extract("A total of 640 people were detained overnight, the ministry said, updating earlier figures "
+                + "that had spoken of about 500 arrests."))
+                .filteredOn(e -> e.type() == EventType.ARREST)
+                .extracting(ExtractedEvent::count).containsExactly(640L);
+    }
+
+    @Test
     void shouldGiveDozensNoNumber() {
         assertThat(extract("Dozens of villagers were wounded in the shelling."))
                 .filteredOn(e -> e.type() == EventType.INJURY)
