@@ -35,4 +35,14 @@ class GazetteerTest {
         assertThat(gazetteer.countryName("XK")).isEqualTo("Kosovo");
         assertThat(gazetteer.find("Uruguay's president")).extracting(Place::countryCode).containsExactly("UY");
     }
+
+    @Test
+    void shouldNameEveryCountryAndDependentTerritoryOfIso3166() {
+        Gazetteer g = Gazetteer.load();
+        assertThat(java.util.Locale.getISOCountries())
+                .allSatisfy(code -> assertThat(g.countryName(code)).as(code).isNotNull());
+        assertThat(g.find("Riot police were sent to Noum\u00e9a, in New Caledonia."))
+                .extracting(Place::countryCode).containsOnly("NC");
+        assertThat(g.find("Crowds gathered in Nuuk, the capital of Greenland.")).extracting(Place::countryCode).containsOnly("GL");
+    }
 }
