@@ -147,13 +147,13 @@ public final class TriggerLexicon {
                 + "|\\bwithdrew from (?:the )?(?:government|coalition|cabinet|institutions)\\b",
                 "resign,quit,step,walked,withdrew,gave", Requirement.NONE, null, null, null, 0.85);
         // DISMISSAL
-        l.add(DISMISSAL, "\\bdismiss(?:ed|al|ing|es)\\b|\\bsack(?:ed|ing|ings)\\b|\\binterdicted\\b|\\bsuspend(?:ed|ing|s)\\b|\\bsuspension\\b"
+        l.add(DISMISSAL, "\\bdismiss(?:ed|al|ing|es)?\\b|\\bremoval of\\b|\\bsack(?:ed|ing|ings)\\b|\\binterdicted\\b|\\bsuspend(?:ed|ing|s)\\b|\\bsuspension\\b"
                 + "|\\bremoved from (?:\\w+ ){0,2}(?:office|posts?|positions?|duties|command)\\b|\\bousted\\b"
                 + "|\\brelieved (?:\\w+ ){0,3}of (?:his|her|their) (?:duties|posts?|command|positions?)\\b"
                 + "|\\bstripped (?:\\w+ ){0,3}of (?:his|her|their) (?:posts?|positions?|mandates?)\\b"
                 + "|\\bfired\\b(?= (?:the |a |an |his |her |their |two |three |several |dozens of )?(?:\\w+ ){0,2}(?:chief|director|head"
                 + "|commander|ministers?|officials?|officers?|employees|staff|workers|mayor|governor|ceo|manager|judges?|prosecutors?))",
-                "dismiss,sack,suspen,removed,ousted,relieved,stripped,fired,interdicted", Requirement.ROLE,
+                "dismiss,sack,suspen,removed,removal,ousted,relieved,stripped,fired,interdicted", Requirement.ROLE,
                 null, "^\\s+(?:the |these |those |his |her |their |such )?(?:claims?|allegations?|accusations?|reports?|criticism"
                         + "|concerns?|suggestions?|charges?|it|them|as|this|that|idea|calls|case|lawsuit|appeal|petition"
                         + "|motion|complaint|talks|flights|operations|aid|cooperation|sentences?|trade|services?|production"
@@ -178,6 +178,10 @@ public final class TriggerLexicon {
                 + "|reservists|personnel|gendarmes|marines)\\b)", "ordered", Requirement.PERSONNEL, null,
                 "^\\s+(?:\\S+ ){0,4}?(?:troops|soldiers|police|officers|units|forces|personnel) to (?:withdraw|leave|pull|return"
                         + "|stand down|open fire|fire|shoot|arrest|disperse)", null, 0.75);
+        l.add(DEPLOYMENT, "\\b(?:troops|soldiers|rangers|gendarmes|police|policemen|officers|forces|army|military|units|personnel"
+                + "|paramilitaries|guardsmen|marines|gardaí|gardai)\\s+(?:(?:were|was|are|is|have been|has been|had been|remain|remained)"
+                + "\\s+)?(?:stationed|posted|positioned|massed|patrolling)\\b", "stationed,posted,positioned,massed,patrolling",
+                Requirement.NONE, null, null, null, 0.7);
         l.add(DEPLOYMENT, "\\b(?:deployment|redeployment|mobili[sz]ation|dispatch) of\\b",
                 "deployment,redeploy,mobili,dispatch", Requirement.PERSONNEL, null, null, null, 0.7);
         l.add(DEPLOYMENT, "\\b(?:troops|soldiers|reinforcements|peacekeepers|police officers|policemen|paratroopers|marines)\\b"
