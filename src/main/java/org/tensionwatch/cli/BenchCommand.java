@@ -29,6 +29,9 @@ public final class BenchCommand {
 
     static final String USAGE = """
             usage: bench [--articles N (10000)] [--size-kb KB (5)] [--seed S (42)] [--runs R (5)]
+                   bench --corpus DIR [--articles N (10000)] [--runs R (5)]
+              --corpus         times article files written like agency copy (e.g. samples/articles) instead of the
+                               generated corpus, which is easier than real news; the files repeat up to N articles
                    bench --write-archive FILE.jsonl [--articles N] [--size-kb KB] [--seed S] [--days D (180)]
               --write-archive  writes the generated articles as a replay archive (one POST /api/articles body a line,
                                published evenly over D days from 2026-01-01, from six outlets) instead of timing""";
@@ -51,6 +54,7 @@ public final class BenchCommand {
         int runs = 5;
         int days = 180;
         Path archive = null;
+        Path corpusDir = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (i + 1 >= args.size()) {
@@ -64,6 +68,7 @@ public final class BenchCommand {
                     case "--runs" -> runs = Integer.parseInt(args.get(++i));
                     case "--days" -> days = Integer.parseInt(args.get(++i));
                     case "--write-archive" -> archive = Path.of(args.get(++i));
+                    case "--corpus" -> corpusDir = Path.of(args.get(++i));
                     default -> {
                         return usage(err, "unknown argument " + a);
                     }
@@ -78,9 +83,19 @@ public final class BenchCommand {
         if (archive != null) {
             return writeArchive(archive, articles, sizeKb, seed, days, out, err);
         }
-        List<ArticleText> corpus = new SyntheticCorpus(seed).articles(articles, sizeKb * 1024, LocalDate.of(2026, 6, 3));
+        List<ArticleText> corpus;
+        if (corpusDir != null) {
+            try {
+                corpus = repeated(readCorpus(corpusDir), articles);
+            } catch (IOException | IllegalArgumentException e) {
+                return usage(err, "--corpus: " + e.getMessage());
+            }
+        } else {
+            corpus = new SyntheticCorpus(seed).articles(articles, sizeKb * 1024, LocalDate.of(2026, 6, 3));
+        }
         long chars = corpus.stream().mapToLong(a -> a.title().length() + a.body().length()).sum();
-        out.printf("corpus: %d articles, %.1f MB, seed %d, extractor %s%n", articles, chars / 1e6, seed, extractor.version());
+        out.printf("corpus: %d articles, %.1f MB, %s, extractor %s%n", articles, chars / 1e6,
+                corpusDir != null ? "files of " + corpusDir : "generated, seed " + seed, extractor.version());
         pass(corpus); // warm-up: let the JIT compile the hot paths
         List<Double> perSecond = new ArrayList<>();
         for (int r = 1; r <= runs; r++) {
@@ -96,6 +111,31 @@ public final class BenchCommand {
         double median = perSecond.get(perSecond.size() / 2);
         out.printf("median: %.0f articles/s (%.1f MB/s) single-threaded%n", median, median * chars / articles / 1e6);
         return 0;
+    }
+
+    /** The article files of a directory, each with its publication day (today where the file gives none). */
+    private static List<ArticleText> readCorpus(Path dir) throws IOException {
+        org.tensionwatch.ingest.ArticleFiles files = new org.tensionwatch.ingest.ArticleFiles();
+        List<ArticleText> out = new ArrayList<>();
+        for (Path p : org.tensionwatch.ingest.ArticleFiles.listArticles(List.of(dir))) {
+            if (files.read(p) instanceof org.tensionwatch.ingest.ParsedArticleFile a) {
+                LocalDate day = a.publishedAt() != null ? a.publishedAt().atZone(ZoneOffset.UTC).toLocalDate()
+                        : LocalDate.now(ZoneOffset.UTC);
+                out.add(new ArticleText(a.title(), a.body(), day));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no readable article files in " + dir);
+        }
+        return out;
+    }
+
+    private static List<ArticleText> repeated(List<ArticleText> files, int articles) {
+        List<ArticleText> out = new ArrayList<>(articles);
+        for (int i = 0; i < articles; i++) {
+            out.add(files.get(i % files.size()));
+        }
+        return out;
     }
 
     private static final String[] OUTLETS = {"Northern Ledger", "Harbour Times", "Valley Courier", "Capital Wire",
