@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +37,23 @@ public final class TopicCreator {
                     .sorted()
                     .map(name -> new NewTopic(name, partitions, replication).configs(topics.get(name)))
                     .toList();
+            Map<String, Integer> partitionCounts = new TreeMap<>();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+                CreateTopicsResult created = admin.createTopics(missing);
+                created.all().get(60, TimeUnit.SECONDS);
+                for (NewTopic topic : missing) {
+                    partitionCounts.put(topic.name(), created.numPartitions(topic.name()).get(60, TimeUnit.SECONDS));
+                }
                 LOG.info("Created topics {} ({} partitions, replication {})",
                         missing.stream().map(NewTopic::name).toList(), partitions, replication);
             }
-            Map<String, Integer> partitionCounts = new TreeMap<>();
-            admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS)
-                    .forEach((name, description) -> partitionCounts.put(name, description.partitions().size()));
+            // only the topics that were there: a topic just created may not be in every broker's metadata yet, and
+            // describing it then fails with UnknownTopicOrPartition (seen on a loaded machine)
+            List<String> present = names.stream().filter(existing::contains).toList();
+            if (!present.isEmpty()) {
+                admin.describeTopics(present).allTopicNames().get(60, TimeUnit.SECONDS)
+                        .forEach((name, description) -> partitionCounts.put(name, description.partitions().size()));
+            }
             return partitionCounts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
