@@ -130,7 +130,10 @@ final class SentenceAnalyzer {
     private static final Pattern POSSESSIVE_ONE = Pattern.compile("(?:\\b(?:his|her)|[A-Z][\\p{L}-]+(?:'s|’s))\\s+$");
     private static final Pattern UNLISTED_PLACE = Pattern.compile(
             "\\b(?:in|at|near|outside)\\s+(?:the\\s+)?(?:(?:town|city|village|district|province|region|suburb) of\\s+)?"
-                    + "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})");
+                    + "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})"
+                    // a name used as a modifier ("in the Gen Z protests") is no place: the name must end its phrase
+                    + "(?=\\s*(?:[,.;:)\\]]|$)|\\s+(?:on|in|and|after|where|to|as|when|during|for|by|with|was|were|is|are"
+                    + "|near|at|from|since|amid|while|following|late|early|last|this|overnight|yesterday|today)\\b)");
     private static final Pattern NOT_A_PLACE = Pattern.compile(
             "^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
                     + "|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|His|Her|Their|Its|This|That|Mr|Mrs|Ms|Dr|President"
@@ -545,7 +548,8 @@ final class SentenceAnalyzer {
             if (type == EventType.PROTEST && h.trigger().requirement() == Requirement.PEOPLE_COUNT) {
                 return;
             }
-            out.add(new ExtractedEvent(type, count, qualifier, level, actor, location, country, when, within, s.text(),
+            out.add(new ExtractedEvent(type, count, qualifier, level, victimsFromSubject(type, actor), location, country,
+                    when, within, s.text(),
                     clamp(base), codes));
             return;
         }
@@ -553,7 +557,7 @@ final class SentenceAnalyzer {
             if (SUPERSEDED.matcher(s.lower().substring(Math.max(0, c.start() - 50), c.start())).find()) {
                 continue; // "updating earlier figures that spoke of almost 1,000 arrests": the figure it replaces
             }
-            String group = c.group() != null ? actors.normalize(c.group()) : actor;
+            String group = c.group() != null ? actors.normalize(c.group()) : victimsFromSubject(type, actor);
             if (type == EventType.DEPLOYMENT || type == EventType.RESIGNATION || type == EventType.DISMISSAL) {
                 group = actor != null ? actor : group;
             }
@@ -562,6 +566,24 @@ final class SentenceAnalyzer {
                     clamp(base + 0.05), codes));
         }
     }
+
+    /**
+     * Who a bare figure counts, from the clause's subject: for casualties and arrests only a group of people the
+     * subject names ("Protesters ... 12 of them hurt"), never a speaker or perpetrator ("Prime Minister Oli ... 19
+     * dead", "Gunmen killed 5"), since a wrong victim group makes the same dead two events across outlets.
+     */
+    private static String victimsFromSubject(EventType type, String actor) {
+        if (actor == null || !BARE_COUNTS.contains(type)) {
+            return actor;
+        }
+        String[] words = RE_WS.split(actor.toLowerCase(java.util.Locale.ROOT).strip());
+        String head = words[words.length - 1];
+        return PersonNouns.isPlural(head) && !PERPETRATORS.contains(head) ? actor : null;
+    }
+
+    private static final Set<String> PERPETRATORS = Set.of("gunmen", "attackers", "militants", "rebels", "insurgents",
+            "assailants", "police", "policemen", "troops", "soldiers", "forces", "officers", "jihadists", "extremists",
+            "fighters", "militiamen", "authorities", "agents", "guards");
 
     /** 1 for one person ("was suspended", "dismissed a police officer"), 0 for a group or en masse, -1 when unclear. */
     private static int singularOrMass(Sentence s, Hit h, int[] seg) {
