@@ -213,9 +213,17 @@ public class KafkaRuntime {
         return alertRules;
     }
 
-    /** The three Streams applications, for health checks. */
-    public List<KafkaStreams> allStreams() {
-        return List.of(extraction, indicators, alerts);
+    /** The three Streams applications by application id, in the order data flows through them, for health checks. */
+    public Map<String, KafkaStreams> streamsByApplicationId() {
+        Map<String, KafkaStreams> byId = new java.util.LinkedHashMap<>();
+        byId.put(applicationId(Derivation.EXTRACTION), extraction);
+        byId.put(applicationId(Derivation.INDICATORS), indicators);
+        byId.put(applicationId(Derivation.ALERTS), alerts);
+        return byId;
+    }
+
+    private String applicationId(String name) {
+        return derivation.applicationId(config.streams().applicationId(), name);
     }
 
     @PreDestroy
