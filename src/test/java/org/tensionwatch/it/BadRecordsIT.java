@@ -93,10 +93,15 @@ class BadRecordsIT {
             bad.put(TOPICS.events().name(), withCrafted(BadRecords.all(ConflictEvent.getClassSchema(),
                     TOPICS.events().valueSerde().serializer().serialize("t", goodEvent())), Map.of(
                     "negative-count", encode(event("NP", -5L)),
+                    "count-of-2^63-1", encode(event("NP", Long.MAX_VALUE)),
+                    "count-of-2^63-1-again", encode(event("NP", Long.MAX_VALUE - 1)),
+                    "day-in-year-5879610", encode(farDay(event("NP", 3L))),
                     "region-not-a-code", encode(event("nepal", 3L)))));
             bad.put(TOPICS.canonicalEvents().name(), withCrafted(BadRecords.all(CanonicalEvent.getClassSchema(),
                     TOPICS.canonicalEvents().valueSerde().serializer().serialize("t", canonicalEvent("ZW", 1))), Map.of(
-                    "no-reports", TOPICS.canonicalEvents().valueSerde().serializer().serialize("t", canonicalEvent("ZW", 0)))));
+                    "no-reports", TOPICS.canonicalEvents().valueSerde().serializer().serialize("t", canonicalEvent("ZW", 0)),
+                    "best-of-2^63-1", TOPICS.canonicalEvents().valueSerde().serializer().serialize("t",
+                            withBest(canonicalEvent("ZW", 1), Long.MAX_VALUE)))));
             for (Map.Entry<String, Map<String, byte[]>> topic : bad.entrySet()) {
                 for (Map.Entry<String, byte[]> value : topic.getValue().entrySet()) {
                     // a canonical event's key starts with its region; the bad ones' too, so that the alerts read them
@@ -154,7 +159,10 @@ class BadRecordsIT {
         assertThat(header(deadLetters.get("a:string-length-2^31-9").get(0), "dlq.error"))
                 .contains("string of length 2147483639");
         assertThat(header(deadLetters.get("e:negative-count").get(0), "dlq.error")).contains("count < 0: -5");
+        assertThat(header(deadLetters.get("e:count-of-2^63-1").get(0), "dlq.error")).contains("more than 1000000000");
+        assertThat(header(deadLetters.get("e:day-in-year-5879610").get(0), "dlq.error")).contains("outside years 1 to 9999");
         assertThat(header(deadLetters.get("ZW|c:no-reports").get(0), "dlq.error")).contains("reports is empty");
+        assertThat(header(deadLetters.get("ZW|c:best-of-2^63-1").get(0), "dlq.error")).contains("outside 0 to 1000000000");
 
         String log = service.log();
         assertThat(log).doesNotContain("OutOfMemoryError").doesNotContain("replacing its thread");
@@ -188,6 +196,18 @@ class BadRecordsIT {
                 .setOccurredOn(LocalDate.parse("2026-10-20")).setPublishedAt(Instant.parse("2026-10-20T12:00:00Z"))
                 .setEvidence("Police arrested " + count + " students in Kathmandu.").setConfidence(0.9)
                 .setExtractorVersion("foreign").build();
+    }
+
+    private static ConflictEvent farDay(ConflictEvent event) {
+        event.setId(event.getId() + "-far");
+        event.setOccurredOn(LocalDate.ofEpochDay(Integer.MAX_VALUE));
+        return event;
+    }
+
+    private static CanonicalEvent withBest(CanonicalEvent event, long best) {
+        event.setBest(best);
+        event.setHigh(best);
+        return event;
     }
 
     private static byte[] encode(ConflictEvent event) {
