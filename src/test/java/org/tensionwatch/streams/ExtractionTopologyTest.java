@@ -101,4 +101,29 @@ class ExtractionTopologyTest {
         assertThat(out.get(1).value).isNull();
         assertThat(out.get(2).value).isNull();
     }
+
+    @Test
+    void shouldExtractAnArticleFromBefore1970StampedAt1970WithItsOwnDays() {
+        Properties props = IndicatorsTopologyTest.streamsConfig();
+        try (TopologyTestDriver real = new TopologyTestDriver(
+                ExtractionTopology.build(TOPICS, new org.tensionwatch.extraction.RuleBasedExtractor(), props), props)) {
+            Instant published = Instant.parse("1968-05-03T18:00:00Z");
+            Article paris = Article.newBuilder().setId("paris").setTitle("Students detained at the Sorbonne")
+                    .setBody("Police in Paris arrested 500 students on Friday at the Sorbonne, the prefecture said.")
+                    .setSource("Archive").setUrl(null).setLanguage("en").setPublishedAt(published)
+                    .setIngestedAt(Instant.parse("2026-10-14T09:00:00Z")).build();
+            // as ArticlePublisher writes it: Kafka takes no timestamp before 1970
+            real.createInputTopic(TOPICS.articles().name(), TOPICS.articles().keySerde().serializer(),
+                    TOPICS.articles().valueSerde().serializer())
+                    .pipeInput("paris", paris, org.tensionwatch.kafka.ArticlePublisher.recordTimestamp(paris));
+            List<org.apache.kafka.streams.test.TestRecord<String, ConflictEvent>> out = real.createOutputTopic(
+                    TOPICS.events().name(), TOPICS.events().keySerde().deserializer(),
+                    TOPICS.events().valueSerde().deserializer()).readRecordsToList();
+            assertThat(out).isNotEmpty();
+            assertThat(out.get(0).timestamp()).isZero();
+            assertThat(out.get(0).value().getPublishedAt()).isEqualTo(published);
+            assertThat(out.get(0).value().getOccurredOn()).isEqualTo(java.time.LocalDate.parse("1968-05-03"));
+            assertThat(out.get(0).value().getCountryCode()).isEqualTo("FR");
+        }
+    }
 }
