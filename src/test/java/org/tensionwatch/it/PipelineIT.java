@@ -184,6 +184,30 @@ class PipelineIT {
     }
 
     @Test
+    void shouldTakeBackAnEventOfACorrectedArticleWhoseIdNowNamesAnEventInARegionOfAnotherPartition() {
+        org.assertj.core.api.Assertions.assertThat(EventPartitioning.partitionOf("MK", PARTITIONS))
+                .as("the two regions in different partitions").isNotEqualTo(EventPartitioning.partitionOf("BG", PARTITIONS));
+        post(TestArticles.skopjeInjuriesSofiaArrests()).statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("MK", "2026-10-20", "2026-10-20").getInt("[0].injuries") == 9
+                        && indicators("BG", "2026-10-20", "2026-10-20").getInt("[0].arrests") == 6);
+
+        // a1#0 and a1#1 now name Sofia's events: Skopje's partition hears of it only through a tombstone
+        post(TestArticles.sofiaArrestsCorrected()).statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("MK", "2026-10-20", "2026-10-20").getInt("[0].events") == 0);
+        org.assertj.core.api.Assertions.assertThat(indicators("MK", "2026-10-20", "2026-10-20").getInt("[0].injuries")).isZero();
+        JsonPath sofia = indicators("BG", "2026-10-20", "2026-10-20");
+        org.assertj.core.api.Assertions.assertThat(sofia.getInt("[0].arrests")).as("counted once").isEqualTo(6);
+        JsonPath events = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/BG/events?from=2026-10-20&to=2026-10-20").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(events.getList("type")).containsExactlyInAnyOrder("ARREST", "PROTEST");
+        org.assertj.core.api.Assertions.assertThat(events.getList("reports.eventId.flatten()"))
+                .as("the corrected version's ids only").allMatch(id -> id.toString().matches(".*#[01]"));
+    }
+
+    @Test
     void shouldParkAnUndecodableEventInTheDeadLetterTopicAndKeepProcessing() throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);

@@ -47,6 +47,35 @@ final class TestArticles {
                 "url", CHISINAU_URL);
     }
 
+    private static final String TWO_CAPITALS_URL = "https://news.example.org/balkan-wire/2026/10/21/two-capitals";
+
+    /**
+     * North Macedonia and Bulgaria, 2026-10-21: nine police officers injured in clashes in Skopje on Tuesday 2026-10-20
+     * (events #0 and #1, region MK), six protesters arrested in Sofia (events #2 and #3, region BG).
+     */
+    static Map<String, Object> skopjeInjuriesSofiaArrests() {
+        return Map.of(
+                "title", "Unrest in two capitals",
+                "body", "Nine police officers were injured in clashes with protesters in Skopje on Tuesday, North "
+                        + "Macedonia's interior ministry said.\n\n"
+                        + "Police in Sofia arrested six protesters on Tuesday during a march against the government, "
+                        + "Bulgaria's interior ministry said.",
+                "publishedAt", "2026-10-21T09:00:00Z",
+                "source", "Balkan Wire",
+                "url", TWO_CAPITALS_URL);
+    }
+
+    /** The same article corrected without Skopje: its events #0 and #1 are now Sofia's, in another region. */
+    static Map<String, Object> sofiaArrestsCorrected() {
+        return Map.of(
+                "title", "Unrest in two capitals",
+                "body", "Police in Sofia arrested six protesters on Tuesday during a march against the government, "
+                        + "Bulgaria's interior ministry said.",
+                "publishedAt", "2026-10-21T09:00:00Z",
+                "source", "Balkan Wire",
+                "url", TWO_CAPITALS_URL);
+    }
+
     /** Georgia, 2026-10-15 (a Thursday): another outlet puts Tuesday's arrests in Tbilisi at 21, revising the 14. */
     static Map<String, Object> tbilisiArrestsRevised() {
         return Map.of(
