@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,7 +280,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
      * they are downstream, and a retraction of one of their reports changes nothing, as a late report does not.
      */
     private void forgetFiled(String matchKey, List<CanonicalEvent> all, List<CanonicalEvent> kept) {
-        Set<String> keptIds = new java.util.HashSet<>();
+        Set<String> keptIds = new HashSet<>();
         kept.forEach(event -> keptIds.add(event.id()));
         for (CanonicalEvent event : all) {
             if (keptIds.contains(event.id())) {
