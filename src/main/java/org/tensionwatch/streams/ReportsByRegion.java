@@ -16,6 +16,7 @@ import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.LateEventPolicy;
+import org.tensionwatch.indicators.Retraction;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.EventPartitioning;
 
@@ -28,6 +29,11 @@ import org.tensionwatch.kafka.EventPartitioning;
  * an event no extraction writes ({@link #invalid}).
  * Reports with no country, reports about a day more than the grace period before their article's
  * publication, and reports about a day the merge step no longer keeps, are counted and logged.
+ *
+ * <p>A tombstone retracts the event of its key (its article's corrected version no longer yields it). It has no
+ * region, so the extraction writes it to every partition; it is passed on as a {@link Retraction} keyed by the event
+ * id, and the merge step, which knows where it filed that report, applies it or, if it holds no such report, ignores
+ * it. Topologies that take reports only (the benchmark's) drop tombstones here.
  */
 final class ReportsByRegion implements Processor<String, ConflictEvent, String, RoutedEvent> {
 
@@ -37,12 +43,15 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
     private final IndicatorSettings settings;
+    private final boolean retractions;
     private ProcessorContext<String, RoutedEvent> context;
     private int partitions;
     private long misroutedHere;
 
-    ReportsByRegion(IndicatorSettings settings) {
+    /** @param retractions whether tombstones are passed on as retractions, or dropped */
+    ReportsByRegion(IndicatorSettings settings, boolean retractions) {
         this.settings = settings;
+        this.retractions = retractions;
     }
 
     @Override
@@ -55,7 +64,10 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     public void process(Record<String, ConflictEvent> record) {
         ConflictEvent event = record.value();
         if (event == null) {
-            // a retraction: the article's newer version no longer yields this event; see README "Known limits"
+            // a retraction: the article's newer version no longer yields this event
+            if (retractions && record.key() != null) {
+                context.forward(record.withValue(RoutedEvent.retraction(new Retraction(record.key()))));
+            }
             return;
         }
         if (event.getCountryCode() == null) {

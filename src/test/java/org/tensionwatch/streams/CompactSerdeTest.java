@@ -17,6 +17,7 @@ import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.indicators.Retraction;
 import org.tensionwatch.kafka.JsonSerde;
 
 class CompactSerdeTest {
@@ -50,6 +51,21 @@ class CompactSerdeTest {
 
     private static <T> T roundTrip(CompactSerde<T> serde, T value) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    @Test
+    void shouldReadBackWaitingReportsAndRetractionsAndReportsWaitingFromBeforeRetractions() {
+        ReportChangeSerde serde = new ReportChangeSerde();
+        for (EventReport report : reports()) {
+            byte[] written = serde.serializer().serialize("t", report);
+            assertThat(written).as("a report is written as before").isEqualTo(CompactSerde.eventReport().serializer()
+                    .serialize("t", report));
+            assertThat(serde.deserializer().deserialize("t", written)).isEqualTo(report);
+        }
+        Retraction retraction = new Retraction("a1#0 – «Zvečan»");
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", retraction))).isEqualTo(retraction);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {ReportChangeSerde.RETRACTION}))
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test
