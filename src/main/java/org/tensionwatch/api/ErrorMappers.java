@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tensionwatch.kafka.ArticlePublisher;
 import org.tensionwatch.service.PeerInstances;
 
 /** Turns bad requests into a 400 with a JSON message that says what is wrong. */
@@ -41,6 +42,16 @@ public class ErrorMappers {
         }
         return badRequest(cause == null ? "the request body is not a valid JSON article"
                 : "malformed JSON: " + ((JsonProcessingException) cause).getOriginalMessage());
+    }
+
+    /** Under the HTTP body limit (2 MB) but over what a record of the articles topic takes (about 1 MB encoded). */
+    @ServerExceptionMapper
+    public Response articleTooLarge(ArticlePublisher.ArticleTooLargeException e) {
+        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", "the article is too large: at most about 1 MB of title, body, source and url "
+                        + "together (" + e.getMessage() + ")"))
+                .build();
     }
 
     @ServerExceptionMapper

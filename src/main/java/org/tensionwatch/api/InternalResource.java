@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tensionwatch.indicators.CanonicalEvent;
@@ -19,24 +20,39 @@ import org.tensionwatch.service.IndicatorQueries;
 @Tag(name = "internal", description = "What this instance's own stores hold; other instances call these to gather a full answer")
 public class InternalResource {
 
+    /**
+     * Another instance asks for a public query's range and the history its windows and tension index read before it
+     * (at most a year more, from at most a year before the first public day).
+     */
+    static final int MAX_DAYS = RegionsResource.MAX_DAYS + 366;
+    static final LocalDate FIRST_DAY = RegionsResource.FIRST_DAY.minusDays(366);
+
     @Inject
     IndicatorQueries queries;
 
     @Inject
     AlertQueries alerts;
 
+    /**
+     * The limits of the public endpoints: a region code, dates of years 1 to 9999 and ranges of at most
+     * {@link RegionsResource#MAX_DAYS} days, both widened by the history a public query reads first. Unchecked, a
+     * 3,000-year asOf range held a core.
+     */
     @GET
     @Path("/rows")
     public List<DailyIndicators> rows(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf) {
+        String code = region == null || region.isBlank() ? null : RegionsResource.region(region);
+        LocalDate first = RegionsResource.date("from", from, FIRST_DAY);
+        LocalDate last = RegionsResource.date("to", to, FIRST_DAY);
+        RegionsResource.checkRange(first, last, MAX_DAYS);
         if (asOf != null && !asOf.isBlank()) {
-            if (region == null || region.isBlank()) {
+            if (code == null) {
                 throw new IllegalArgumentException("'region' is required with 'asOf'");
             }
-            return queries.localRowsAsOf(region, RegionsResource.date("from", from), RegionsResource.date("to", to),
-                    RegionsResource.instant("asOf", asOf));
+            return queries.localRowsAsOf(code, first, last, RegionsResource.instant("asOf", asOf));
         }
-        return queries.localRows(region, RegionsResource.date("from", from), RegionsResource.date("to", to));
+        return queries.localRows(code, first, last);
     }
 
     @GET
@@ -45,7 +61,10 @@ public class InternalResource {
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("'region' is required");
         }
-        return queries.localEvents(region, RegionsResource.date("from", from), RegionsResource.date("to", to));
+        LocalDate first = RegionsResource.date("from", from, FIRST_DAY);
+        LocalDate last = RegionsResource.date("to", to, FIRST_DAY);
+        RegionsResource.checkRange(first, last, MAX_DAYS);
+        return queries.localEvents(RegionsResource.region(region), first, last);
     }
 
     @GET

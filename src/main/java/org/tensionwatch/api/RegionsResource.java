@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -29,6 +30,13 @@ import org.tensionwatch.service.IndicatorQueries;
 public class RegionsResource {
 
     static final int MAX_DAYS = 3660;
+    /**
+     * The days and instants a query may name: years 1 to 9999, those of an ISO date written YYYY-MM-DD. Beyond them
+     * the arithmetic of the windows and the history store's timestamps overflow (a day of year -999999999 was a 500,
+     * an asOf of year -1000000000 a 503 "retry shortly").
+     */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     @Inject
     IndicatorQueries queries;
@@ -100,30 +108,52 @@ public class RegionsResource {
     }
 
     static void checkRange(LocalDate first, LocalDate last) {
+        checkRange(first, last, MAX_DAYS);
+    }
+
+    static void checkRange(LocalDate first, LocalDate last, int maxDays) {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("'from' (" + first + ") is after 'to' (" + last + ")");
         }
-        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            throw new IllegalArgumentException("a range of at most " + MAX_DAYS + " days, please");
+        if (ChronoUnit.DAYS.between(first, last) >= maxDays) {
+            throw new IllegalArgumentException("a range of at most " + maxDays + " days, please");
         }
     }
 
     static Instant instant(String name, String value) {
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + name + "' is not an ISO-8601 instant such as 2026-10-02T00:00:00Z: '" + value + "'");
         }
+        if (instant.isBefore(FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || !instant.isBefore(LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new IllegalArgumentException("'" + name + "' must be between " + FIRST_DAY + "T00:00:00Z and " + LAST_DAY
+                    + "T23:59:59Z, not '" + value + "'");
+        }
+        return instant;
     }
 
     static LocalDate date(String name, String value) {
+        return date(name, value, FIRST_DAY);
+    }
+
+    /** A day between {@code earliest} and {@link #LAST_DAY}, or a 400 that says what is wrong. */
+    static LocalDate date(String name, String value, LocalDate earliest) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("'" + name + "' is required, as YYYY-MM-DD");
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + name + "' is not a date YYYY-MM-DD: '" + value + "'");
         }
+        if (day.isBefore(earliest) || day.isAfter(LAST_DAY)) {
+            throw new IllegalArgumentException("'" + name + "' must be between " + earliest + " and " + LAST_DAY + ", not '"
+                    + value + "'");
+        }
+        return day;
     }
 }

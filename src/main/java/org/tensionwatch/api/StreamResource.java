@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,9 +67,10 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public Multi<OutboundSseEvent> alerts(@QueryParam("region") String region, @QueryParam("since") String since,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+            @Context HttpServerRequest request) {
         Set<String> regions = regions(region);
-        return stream(sse, kafka.topics().alerts(), start(since, lastEventId),
+        return stream(request, sse, kafka.topics().alerts(), start(since, lastEventId),
                 d -> d.value() != null && matches(regions, d.value().getRegion()),
                 d -> json(sse, "alert", AlertView.of(d.value())));
     }
@@ -78,9 +81,10 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public Multi<OutboundSseEvent> indicators(@QueryParam("region") String region, @QueryParam("since") String since,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+            @Context HttpServerRequest request) {
         Set<String> regions = regions(region);
-        return stream(sse, kafka.topics().indicators(), start(since, lastEventId),
+        return stream(request, sse, kafka.topics().indicators(), start(since, lastEventId),
                 d -> d.value() != null && matches(regions, d.value().getRegion()),
                 d -> json(sse, "indicators", DailyIndicatorsView.of(d.value())));
     }
@@ -94,13 +98,24 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public Multi<OutboundSseEvent> canonicalEvents(@QueryParam("region") String region, @QueryParam("since") String since,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+            @Context HttpServerRequest request) {
         Set<String> regions = regions(region);
-        return stream(sse, kafka.topics().canonicalEvents(), start(since, lastEventId),
+        return stream(request, sse, kafka.topics().canonicalEvents(), start(since, lastEventId),
                 d -> matches(regions, d.value() != null ? d.value().getRegion() : regionOfId(d.key())),
                 d -> d.value() != null
                         ? json(sse, "canonical-event", CanonicalEventView.of(d.value()))
                         : json(sse, "canonical-event-removed", new CanonicalEventView.Removed(d.key(), regionOfId(d.key()))));
+    }
+
+    /** A client that has as many streams open as one may: 429, until it closes one. */
+    @ServerExceptionMapper
+    public Response tooManyStreamsOfOneClient(LiveSubscriptions.ClientLimitReachedException e) {
+        return Response.status(Response.Status.TOO_MANY_REQUESTS)
+                .type(MediaType.APPLICATION_JSON)
+                .header("Retry-After", "10")
+                .entity(Map.of("error", e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -112,9 +127,9 @@ public class StreamResource {
                 .build();
     }
 
-    private <V> Multi<OutboundSseEvent> stream(Sse sse, Topic<String, V> topic, TopicTail.Start start,
-            Predicate<TopicTail.Delivery<V>> filter, Function<TopicTail.Delivery<V>, OutboundSseEvent.Builder> event) {
-        return subscriptions.subscribe(topic, start, filter).map(signal -> {
+    private <V> Multi<OutboundSseEvent> stream(HttpServerRequest request, Sse sse, Topic<String, V> topic,
+            TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter, Function<TopicTail.Delivery<V>, OutboundSseEvent.Builder> event) {
+        return subscriptions.subscribe(topic, start, filter, client(request)).map(signal -> {
             if (signal instanceof LiveSubscriptions.Record<V> record) {
                 return event.apply(record.delivery()).id(record.delivery().token().toString()).build();
             }
@@ -127,6 +142,12 @@ public class StreamResource {
             LiveSubscriptions.Heartbeat<V> heartbeat = (LiveSubscriptions.Heartbeat<V>) signal;
             return sse.newEventBuilder().comment("heartbeat").id(heartbeat.position().toString()).build();
         });
+    }
+
+    /** Who asks, for the per-client limit: the remote address (the client's, behind a proxy that forwards it). */
+    private static String client(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        return remote == null ? "unknown" : remote.hostAddress();
     }
 
     /**

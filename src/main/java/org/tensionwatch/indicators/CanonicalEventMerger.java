@@ -15,7 +15,8 @@ import java.util.Objects;
  * <ol>
  *   <li>A report from an article that is already known in a newer version (later {@code publishedAt}) is stale and
  *       ignored. A report replaces the reports of older versions of its article, and an earlier report with the same
- *       article and event id (a re-send): it never adds to them.</li>
+ *       article and event id (a re-send): it never adds to them. A {@link Retraction} removes every version of its
+ *       report (batches only, {@link #mergeAll}).</li>
  *   <li>All remaining reports of the region and type are clustered again by {@link ReportClusterer}: same actor group
  *       (an actor-less report joins the only candidate group, if exactly one is within the tolerance), days within
  *       {@link MergeSettings#toleranceDays()}, nearest cluster wins, ties go to the earliest.</li>
@@ -88,25 +89,41 @@ public final class CanonicalEventMerger {
      * one by one an intermediate clustering may strip a report that the final one would not.) This is what makes a
      * busy region cheap: one clustering per batch instead of one per report.
      *
+     * <p>A {@link Retraction} among them removes every version of its report held so far (known, or earlier in the
+     * list); a report of that event id later in the list counts again. The events are then those the reports left
+     * give, as if the retracted one had never come; an event left without reports is removed. Retracting what is not
+     * held changes nothing.
+     *
      * @param known all canonical events stored under the reports' match key
-     * @param reports reports of one match key, in arrival order
+     * @param changes reports of one match key and retractions of reports filed under it, in arrival order
      * @return the new events and what changed; {@link MergeResult#event()} is empty, as no single event holds them all
      * @throws IllegalArgumentException if the reports or known events are not all of one match key
      */
-    public MergeResult mergeAll(List<CanonicalEvent> known, List<EventReport> reports) {
-        if (reports.isEmpty()) {
-            return MergeResult.unchanged(known);
-        }
-        MatchKey key = MatchKey.of(reports.get(0));
-        for (EventReport report : reports) {
-            if (!MatchKey.of(report).equals(key)) {
-                throw new IllegalArgumentException("report " + report.eventId() + " is not of match key " + key.asString());
+    public MergeResult mergeAll(List<CanonicalEvent> known, List<? extends ReportChange> changes) {
+        MatchKey key = null;
+        for (ReportChange change : changes) {
+            if (change instanceof EventReport report) {
+                MatchKey of = MatchKey.of(report);
+                if (key == null) {
+                    key = of;
+                } else if (!of.equals(key)) {
+                    throw new IllegalArgumentException("report " + report.eventId() + " is not of match key " + key.asString());
+                }
             }
+        }
+        if (key == null) {
+            // retractions alone: of the known events' key, or of nothing held at all
+            if (changes.isEmpty() || known.isEmpty()) {
+                return MergeResult.unchanged(known);
+            }
+            key = MatchKey.of(known.get(0));
         }
         // only the known reports of the articles in this batch can be replaced: index those alone
         Map<String, List<ReportRef>> byArticle = new HashMap<>();
-        for (EventReport report : reports) {
-            byArticle.putIfAbsent(report.articleId(), new ArrayList<>(2));
+        for (ReportChange change : changes) {
+            if (change instanceof EventReport report) {
+                byArticle.putIfAbsent(report.articleId(), new ArrayList<>(2));
+            }
         }
         List<ReportRef> untouched = new ArrayList<>();
         for (CanonicalEvent event : known) {
@@ -119,8 +136,17 @@ public final class CanonicalEventMerger {
             }
         }
         boolean changed = false;
-        for (EventReport report : reports) {
-            ReportRef ref = ReportRef.of(report);
+        for (ReportChange change : changes) {
+            if (change instanceof Retraction retraction) {
+                // rare (a corrected article): a pass over the references is cheaper than an index kept for it
+                String eventId = retraction.eventId();
+                changed |= untouched.removeIf(existing -> existing.eventId().equals(eventId));
+                for (List<ReportRef> sameArticle : byArticle.values()) {
+                    changed |= sameArticle.removeIf(existing -> existing.eventId().equals(eventId));
+                }
+                continue;
+            }
+            ReportRef ref = ReportRef.of((EventReport) change);
             List<ReportRef> sameArticle = byArticle.get(ref.articleId());
             if (sameArticle.stream().anyMatch(existing -> existing.publishedAt().isAfter(ref.publishedAt()))) {
                 continue;

@@ -46,7 +46,7 @@ public record EventReport(
         boolean occurredOnStated,
         Instant publishedAt,
         String evidence,
-        double confidence) {
+        double confidence) implements ReportChange {
 
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.tensionwatch.avro.Article;
 import org.tensionwatch.ingest.NewArticle;
 
@@ -32,13 +33,33 @@ public final class ArticlePublisher implements AutoCloseable {
     public String publish(NewArticle article) {
         Article record = toAvro(article, clock.instant());
         try {
-            producer.send(new ProducerRecord<>(topic.name(), null, record.getPublishedAt().toEpochMilli(), record.getId(), record)).get();
+            producer.send(new ProducerRecord<>(topic.name(), null, recordTimestamp(record), record.getId(), record)).get();
             return record.getId();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing article " + record.getId(), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException tooLarge) {
+                throw new ArticleTooLargeException("article " + record.getId() + " is too large for the articles topic: "
+                        + tooLarge.getMessage(), tooLarge);
+            }
             throw new IllegalStateException("the broker did not take article " + record.getId() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * The Kafka timestamp of an article's record: its publication time, which the streams take as stream time. Kafka
+     * takes no timestamp before 1970, so an older article's record is stamped 1970-01-01T00:00:00Z; its value keeps
+     * when it was published, which is what the extraction and the indicators read for its days.
+     */
+    public static long recordTimestamp(Article record) {
+        return Math.max(0, record.getPublishedAt().toEpochMilli());
+    }
+
+    /** An article larger than a record of the articles topic may be (about 1 MB encoded). */
+    public static final class ArticleTooLargeException extends RuntimeException {
+        ArticleTooLargeException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

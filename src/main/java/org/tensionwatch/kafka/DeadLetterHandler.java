@@ -1,6 +1,9 @@
 package org.tensionwatch.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,9 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A record that cannot be decoded (a foreign producer, a schema this service does not know) is
- * copied as it is to the dead-letter topic, with headers that say where it came from and why,
- * and the stream goes on: one bad record must not stop the indicators of every region.
+ * A record that cannot be decoded (a foreign producer, a schema this service does not know, a damaged or crafted
+ * value) is copied to the dead-letter topic, with headers that say where it came from and why, and the stream goes
+ * on: one bad record must not stop the indicators of every region. A record too large to copy whole with those headers
+ * (a value of nearly the broker's 1 MB limit) is copied truncated to {@link #MAX_COPY_BYTES}, and says so in
+ * {@code dlq.truncated}: copied whole it would be refused by the producer, the handler would fail, and the stream would
+ * re-read the record forever.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler {
 
@@ -27,6 +34,14 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public static final String TOPIC_CONFIG = "tension.dead-letter.topic";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
     private static final AtomicLong RECORDS_SENT = new AtomicLong();
+    /**
+     * The most of a record's key, value and headers copied to the dead-letter topic: well under the producer's
+     * {@code max.request.size} and the broker's {@code message.max.bytes} (both about 1 MB), with room for the headers
+     * added here and the record's framing.
+     */
+    public static final int MAX_COPY_BYTES = 900_000;
+    /** The most of an error message kept in {@code dlq.error}. */
+    static final int MAX_ERROR_CHARS = 2_000;
 
     private Properties producerConfig;
     private KafkaProducer<byte[], byte[]> producer;
@@ -59,15 +74,73 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         LOG.warn("Undecodable record at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                 topic, exception.getMessage());
-        RecordHeaders headers = headers(record, String.valueOf(exception.getMessage()));
-        try {
-            producer().send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)).get();
-        } catch (Exception e) {
-            LOG.error("Cannot write to dead-letter topic {}; stopping rather than losing the record", topic, e);
+        if (!send(record.topic(), record.partition(), record.offset(), record.key(), record.value(), record.headers(),
+                String.valueOf(exception.getMessage()))) {
             return DeserializationHandlerResponse.FAIL;
         }
-        RECORDS_SENT.incrementAndGet();
         return DeserializationHandlerResponse.CONTINUE;
+    }
+
+    /**
+     * Copies a record to the dead-letter topic, truncated if need be, and waits for the broker; {@code false} when it
+     * could not (then the stream stops rather than lose the record).
+     */
+    boolean send(String sourceTopic, int partition, long offset, byte[] key, byte[] value, Headers original, String error) {
+        ProducerRecord<byte[], byte[]> copy = copy(topic, sourceTopic, partition, offset, key, value, original, error);
+        try {
+            producer().send(copy).get();
+        } catch (Exception e) {
+            LOG.error("Cannot write to dead-letter topic {}; stopping rather than losing the record", topic, e);
+            return false;
+        }
+        RECORDS_SENT.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * The dead-letter record of a source record: its key, value and headers as they came, with the dead-letter
+     * headers; when they would take more than {@link #MAX_COPY_BYTES}, the original headers are left out if they are
+     * large, and the key and value are cut to fit, which {@code dlq.truncated} tells with their original sizes.
+     */
+    static ProducerRecord<byte[], byte[]> copy(String deadLetterTopic, String sourceTopic, int partition, long offset,
+            byte[] key, byte[] value, Headers original, String error) {
+        String reason = error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) + "..." : error;
+        int keyBytes = key == null ? 0 : key.length;
+        int valueBytes = value == null ? 0 : value.length;
+        int headerBytes = headerBytesOf(original);
+        if (keyBytes + valueBytes + headerBytes <= MAX_COPY_BYTES) {
+            return new ProducerRecord<>(deadLetterTopic, null, key, value,
+                    headers(original, sourceTopic, partition, offset, reason));
+        }
+        List<String> cut = new ArrayList<>();
+        Headers kept = original;
+        if (headerBytes > MAX_COPY_BYTES / 4) {
+            kept = new RecordHeaders();
+            headerBytes = 0;
+            cut.add("original headers (" + headerBytesOf(original) + " bytes) left out");
+        }
+        byte[] keptKey = key;
+        if (keyBytes > MAX_COPY_BYTES / 4) {
+            keptKey = Arrays.copyOf(key, MAX_COPY_BYTES / 4);
+            cut.add("key: first " + keptKey.length + " of " + keyBytes + " bytes");
+        }
+        byte[] keptValue = value;
+        int room = MAX_COPY_BYTES - headerBytes - (keptKey == null ? 0 : keptKey.length);
+        if (valueBytes > room) {
+            keptValue = Arrays.copyOf(value, room);
+            cut.add("value: first " + room + " of " + valueBytes + " bytes");
+        }
+        RecordHeaders headers = headers(kept, sourceTopic, partition, offset, reason);
+        headers.add("dlq.truncated", bytes(String.join("; ", cut)));
+        return new ProducerRecord<>(deadLetterTopic, null, keptKey, keptValue, headers);
+    }
+
+    private static int headerBytesOf(Headers headers) {
+        int total = 0;
+        for (Header header : headers) {
+            total += header.key().length() + (header.value() == null ? 0 : header.value().length);
+        }
+        return total;
     }
 
     /**

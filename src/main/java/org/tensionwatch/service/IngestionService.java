@@ -7,7 +7,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.tensionwatch.ingest.ArticleFiles;
 import org.tensionwatch.ingest.NewArticle;
 import org.tensionwatch.ingest.ParsedArticleFile;
 import org.tensionwatch.ingest.RejectedFile;
+import org.tensionwatch.kafka.ArticlePublisher;
 
 /** Takes articles from files and from the HTTP API and publishes them; a bad file is skipped, named and counted, never fatal. */
 @Singleton
@@ -37,11 +40,35 @@ public class IngestionService {
         this.skipped = registry.counter("tension.articles.skipped");
     }
 
-    /** Publishes one article; returns its stable id. */
+    /**
+     * How far ahead of this server's clock an article may be dated: Kafka refuses record timestamps more than an hour
+     * ahead ({@code log.message.timestamp.after.max.ms}), and an article from the future is a mistake.
+     */
+    public static final Duration MAX_AHEAD = Duration.ofHours(1);
+    /** The earliest publication time taken: year 1, as the queries' dates. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /**
+     * Publishes one article; returns its stable id.
+     *
+     * @throws IllegalArgumentException when it is dated more than {@link #MAX_AHEAD} ahead of this server's clock, or
+     *     before year 1
+     */
     public String ingest(NewArticle article) {
+        checkPublishedAt(article.publishedAt(), Instant.now());
         String id = kafka.publisher().publish(article);
         accepted.increment();
         return id;
+    }
+
+    static void checkPublishedAt(Instant publishedAt, Instant now) {
+        if (publishedAt.isAfter(now.plus(MAX_AHEAD))) {
+            throw new IllegalArgumentException("'publishedAt' (" + publishedAt + ") is more than an hour ahead of this "
+                    + "server's clock (" + now.truncatedTo(ChronoUnit.SECONDS) + "): an article cannot come from the future");
+        }
+        if (publishedAt.isBefore(EARLIEST)) {
+            throw new IllegalArgumentException("'publishedAt' (" + publishedAt + ") is before year 1");
+        }
     }
 
     /** What became of a directory of article files. */
@@ -66,7 +93,13 @@ public class IngestionService {
                 if (parsed.publishedAt() == null) {
                     LOG.warn("{} has no publication date; using the time of ingestion", file);
                 }
-                ids.add(ingest(new NewArticle(parsed.title(), parsed.body(), published, parsed.source(), parsed.url())));
+                try {
+                    ids.add(ingest(new NewArticle(parsed.title(), parsed.body(), published, parsed.source(), parsed.url())));
+                } catch (IllegalArgumentException | ArticlePublisher.ArticleTooLargeException e) {
+                    LOG.warn("Skipped {}: {}", file, e.getMessage());
+                    skipped.increment();
+                    rejected.add(new RejectedFile(file.toString(), e.getMessage()));
+                }
             } else if (result instanceof RejectedFile bad) {
                 LOG.warn("Skipped {}: {}", file, bad.reason());
                 skipped.increment();

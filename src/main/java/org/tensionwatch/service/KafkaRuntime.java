@@ -27,6 +27,7 @@ import org.tensionwatch.alerts.AlertRuleSpec;
 import org.tensionwatch.domain.EventExtractor;
 import org.tensionwatch.kafka.ArticlePublisher;
 import org.tensionwatch.kafka.DeadLetterHandler;
+import org.tensionwatch.kafka.DeadLetterProcessingHandler;
 import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Derivation;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
@@ -135,6 +136,8 @@ public class KafkaRuntime {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.streams().commitInterval().toMillis()));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(config.topics().replicationFactor()));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // a record that decodes but makes a processor throw would otherwise stop its partition for good
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         // a restarted instance waits for the previous member's session to expire before it gets its
         // partitions back; 10 s instead of 45 s keeps a restart short
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
@@ -210,9 +213,17 @@ public class KafkaRuntime {
         return alertRules;
     }
 
-    /** The three Streams applications, for health checks. */
-    public List<KafkaStreams> allStreams() {
-        return List.of(extraction, indicators, alerts);
+    /** The three Streams applications by application id, in the order data flows through them, for health checks. */
+    public Map<String, KafkaStreams> streamsByApplicationId() {
+        Map<String, KafkaStreams> byId = new java.util.LinkedHashMap<>();
+        byId.put(applicationId(Derivation.EXTRACTION), extraction);
+        byId.put(applicationId(Derivation.INDICATORS), indicators);
+        byId.put(applicationId(Derivation.ALERTS), alerts);
+        return byId;
+    }
+
+    private String applicationId(String name) {
+        return derivation.applicationId(config.streams().applicationId(), name);
     }
 
     @PreDestroy

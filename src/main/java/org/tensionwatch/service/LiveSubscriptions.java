@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,9 @@ import org.tensionwatch.kafka.Topic;
 /**
  * Live subscriptions to the public topics: each one a {@link TopicTail} read by a thread of its own,
  * turned into a stream of {@link Signal}s that ends - and closes its consumer - when the subscriber
- * goes away. At most {@code tension.stream.max-subscriptions} are open at once.
+ * goes away. At most {@code tension.stream.max-subscriptions} are open at once, and at most
+ * {@code tension.stream.max-subscriptions-per-client} of them for one client (one remote address), so that one client
+ * cannot take every slot.
  */
 @Singleton
 @Startup
@@ -58,6 +61,14 @@ public class LiveSubscriptions {
         }
     }
 
+    /** Thrown when the client already has {@code tension.stream.max-subscriptions-per-client} streams open. */
+    public static final class ClientLimitReachedException extends RuntimeException {
+        public ClientLimitReachedException(int max, String client) {
+            super(client + " already has " + max + " live subscriptions open, the most one client may have "
+                    + "(tension.stream.max-subscriptions-per-client); close one, or retry later");
+        }
+    }
+
     @Inject
     KafkaRuntime kafka;
 
@@ -68,6 +79,8 @@ public class LiveSubscriptions {
     MeterRegistry metrics;
 
     private final AtomicInteger open = new AtomicInteger();
+    /** Open subscriptions by client; a client with none has no entry. */
+    private final ConcurrentHashMap<String, Integer> openByClient = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicLong threadIds = new AtomicLong();
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -92,19 +105,28 @@ public class LiveSubscriptions {
      * Opens a subscription: positions a tail at {@code start} at once (so that a bad resume token fails
      * here, before any response is sent) and returns the signals it will send once subscribed to.
      *
+     * @param client who asks (the remote address), whose open subscriptions are counted against the per-client limit
      * @throws LimitReachedException when too many are open
+     * @throws ClientLimitReachedException when the client has as many open as one client may
      * @throws IllegalArgumentException when the start does not fit the topic
      */
-    public <V> Multi<Signal<V>> subscribe(Topic<String, V> topic, TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter) {
+    public <V> Multi<Signal<V>> subscribe(Topic<String, V> topic, TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter,
+            String client) {
         int max = config.stream().maxSubscriptions();
         if (open.incrementAndGet() > max) {
             open.decrementAndGet();
             throw new LimitReachedException(max);
         }
+        int maxPerClient = config.stream().maxSubscriptionsPerClient();
+        if (!acquire(client, maxPerClient)) {
+            open.decrementAndGet();
+            throw new ClientLimitReachedException(maxPerClient, client);
+        }
         TopicTail<V> tail;
         try {
             tail = TopicTail.open(kafka.bootstrapServers(), topic, start);
         } catch (RuntimeException e) {
+            release(client);
             open.decrementAndGet();
             throw e;
         }
@@ -116,12 +138,27 @@ public class LiveSubscriptions {
             }
             AtomicBoolean gone = new AtomicBoolean();
             emitter.onTermination(() -> gone.set(true));
-            threads.execute(() -> run(tail, filter, emitter, gone));
+            threads.execute(() -> run(tail, filter, emitter, gone, client));
         }, BackPressureStrategy.BUFFER);
     }
 
+    /** Counts one more subscription of the client, unless it has {@code max} already. */
+    private boolean acquire(String client, int max) {
+        boolean[] acquired = new boolean[1];
+        openByClient.compute(client, (c, n) -> {
+            int now = n == null ? 0 : n;
+            acquired[0] = now < max;
+            return acquired[0] ? now + 1 : n;
+        });
+        return acquired[0];
+    }
+
+    private void release(String client) {
+        openByClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
+    }
+
     private <V> void run(TopicTail<V> tail, Predicate<TopicTail.Delivery<V>> filter, MultiEmitter<? super Signal<V>> emitter,
-            AtomicBoolean gone) {
+            AtomicBoolean gone, String client) {
         long heartbeatNanos = config.stream().heartbeat().toNanos();
         try {
             emitter.emit(new Opened<>(tail.topic(), tail.position()));
@@ -160,6 +197,7 @@ public class LiveSubscriptions {
             } catch (RuntimeException e) {
                 LOG.debug("Closing the consumer of a live subscription failed", e);
             }
+            release(client);
             open.decrementAndGet();
         }
     }

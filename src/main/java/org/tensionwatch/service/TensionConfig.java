@@ -100,6 +100,13 @@ public interface TensionConfig {
         @WithDefault("32")
         int maxSubscriptions();
 
+        /**
+         * Open streams at most for one client (one remote address; behind a proxy, set
+         * {@code quarkus.http.proxy.proxy-address-forwarding} so that it is the client's); one more gets 429.
+         */
+        @WithDefault("8")
+        int maxSubscriptionsPerClient();
+
         /** A comment line is sent after this long without an event, so that proxies keep the connection open. */
         @WithDefault("15s")
         Duration heartbeat();

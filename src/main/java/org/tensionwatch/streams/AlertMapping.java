@@ -32,8 +32,24 @@ public final class AlertMapping {
         return bar > 0 ? canonicalEventId.substring(0, bar) : null;
     }
 
-    /** The canonical event a record on the canonical-events topic describes. */
+    /**
+     * The canonical event a record on the canonical-events topic describes.
+     *
+     * @throws IllegalArgumentException for one the indicators never write (no reports, a figure over
+     *     {@link ReportsByRegion#MAX_COUNT} or below zero, a day outside years 1 to 9999), which the alerts' sums and
+     *     windows could not take; the stream sends its record to the dead-letter topic
+     */
     public static CanonicalEvent fromAvro(org.tensionwatch.avro.CanonicalEvent e) {
+        for (Long figure : new Long[] {e.getLow(), e.getBest(), e.getHigh()}) {
+            checkFigure(e, figure);
+        }
+        for (CanonicalEventReport r : e.getReports()) {
+            checkFigure(e, r.getCount());
+        }
+        if (e.getOccurredOn().getYear() < 1 || e.getOccurredOn().getYear() > 9999) {
+            throw new IllegalArgumentException("canonical event " + e.getId() + " is about " + e.getOccurredOn()
+                    + ", outside years 1 to 9999");
+        }
         AlertLevel level = e.getLevel() == null ? null : AlertLevel.valueOf(e.getLevel().name());
         List<ReportRef> reports = new ArrayList<>();
         for (CanonicalEventReport r : e.getReports()) {
@@ -49,6 +65,13 @@ public final class AlertMapping {
                 (int) reports.stream().map(ReportRef::articleId).distinct().count(),
                 (int) reports.stream().map(ReportRef::source).distinct().count(),
                 e.getFirstSeen(), e.getLastSeen());
+    }
+
+    private static void checkFigure(org.tensionwatch.avro.CanonicalEvent e, Long figure) {
+        if (figure != null && (figure < 0 || figure > ReportsByRegion.MAX_COUNT)) {
+            throw new IllegalArgumentException("canonical event " + e.getId() + " has a figure of " + figure
+                    + ", outside 0 to " + ReportsByRegion.MAX_COUNT);
+        }
     }
 
     /** The record of an alert step: the transition of a rule for a region. */

@@ -20,7 +20,8 @@ import org.tensionwatch.indicators.ReportRef;
  * field in declaration order, strings as UTF-8 with a length, absent values as a flag. Decoding goes through the
  * records' constructors, so every invariant is checked as when reading JSON. Several times smaller and faster than
  * JSON, which matters because the merge step rewrites all canonical events of a region and type per report.
- * Enums are written by ordinal: new constants go at the end, as in the Avro schemas.
+ * Enums are written by ordinal: new constants go at the end, as in the Avro schemas. Every length and count is checked
+ * against the bytes left before anything is allocated, so a damaged value is an IOException, not 2 GB.
  */
 final class CompactCodec {
 
@@ -39,7 +40,7 @@ final class CompactCodec {
     }
 
     static List<CanonicalEvent> readEvents(DataInputStream in) throws IOException {
-        int size = in.readInt();
+        int size = readSize(in, "events");
         List<CanonicalEvent> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             events.add(readEvent(in));
@@ -73,7 +74,7 @@ final class CompactCodec {
     static CanonicalEvent readEvent(DataInputStream in) throws IOException {
         String id = readString(in);
         String region = readString(in);
-        EventType type = TYPES[in.readByte()];
+        EventType type = readType(in);
         String actorKey = readString(in);
         String actor = readString(in);
         String location = readString(in);
@@ -83,7 +84,7 @@ final class CompactCodec {
         Long high = readLong(in);
         Qualifier bestQualifier = readEnum(in, QUALIFIERS);
         AlertLevel level = readEnum(in, LEVELS);
-        int size = in.readInt();
+        int size = readSize(in, "reports");
         List<ReportRef> reports = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             reports.add(readRef(in));
@@ -114,7 +115,7 @@ final class CompactCodec {
     }
 
     static EventReport readReport(DataInputStream in) throws IOException {
-        return new EventReport(readString(in), readString(in), readString(in), readString(in), TYPES[in.readByte()],
+        return new EventReport(readString(in), readString(in), readString(in), readString(in), readType(in),
                 readLong(in), readEnum(in, QUALIFIERS), readEnum(in, LEVELS), readString(in), readString(in),
                 readString(in), LocalDate.ofEpochDay(in.readLong()), in.readBoolean(), readInstant(in), readString(in),
                 in.readDouble());
@@ -157,6 +158,10 @@ final class CompactCodec {
         if (length < 0) {
             return null;
         }
+        // the stream is over the value's own bytes: a length beyond them is a damaged value, not a reason to allocate
+        if (length > in.available()) {
+            throw new IOException("a string of " + length + " bytes with " + in.available() + " left");
+        }
         byte[] bytes = new byte[length];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
@@ -179,7 +184,27 @@ final class CompactCodec {
 
     private static <E extends Enum<E>> E readEnum(DataInputStream in, E[] values) throws IOException {
         byte ordinal = in.readByte();
+        if (ordinal >= values.length) {
+            throw new IOException("constant " + ordinal + " of " + values.length);
+        }
         return ordinal < 0 ? null : values[ordinal];
+    }
+
+    private static EventType readType(DataInputStream in) throws IOException {
+        EventType type = readEnum(in, TYPES);
+        if (type == null) {
+            throw new IOException("no event type");
+        }
+        return type;
+    }
+
+    /** A list's size, at most one item per byte left (every item takes more than one). */
+    private static int readSize(DataInputStream in, String what) throws IOException {
+        int size = in.readInt();
+        if (size < 0 || size > in.available()) {
+            throw new IOException(size + " " + what + " with " + in.available() + " bytes left");
+        }
+        return size;
     }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {

@@ -8,6 +8,7 @@ public final class DroppedReports {
     static final LongAdder LATE = new LongAdder();
     static final LongAdder WITHOUT_REGION = new LongAdder();
     static final LongAdder MISROUTED = new LongAdder();
+    static final LongAdder INVALID = new LongAdder();
 
     private DroppedReports() {
     }
@@ -23,6 +24,14 @@ public final class DroppedReports {
      */
     public static long misrouted() {
         return MISROUTED.sum();
+    }
+
+    /**
+     * Events that decoded but that no extraction writes (a negative or absurd count, a region that is not a code, a
+     * day outside years 1 to 9999), sent to the dead-letter topic instead of being counted.
+     */
+    public static long invalid() {
+        return INVALID.sum();
     }
 
     /** Reports the extractor could place in no country. */

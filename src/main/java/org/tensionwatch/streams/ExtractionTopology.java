@@ -1,6 +1,8 @@
 package org.tensionwatch.streams;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,11 +28,16 @@ import org.tensionwatch.kafka.Topics;
  * events are written to the events topic, keyed by a stable event id, in the partition of their region
  * ({@link EventPartitioning}). When an article comes again
  * (a correction, or the same file ingested twice) its events are written again under the same ids,
- * and ids it no longer yields are deleted with tombstones, so downstream tables never double count.
+ * and ids it no longer yields are deleted with tombstones, so downstream tables never double count. An id whose event
+ * moves to another region (the correction dropped an earlier event, so the ids after it now name other events) is
+ * retracted with a tombstone first, since the new version goes to another partition than the old one: the tombstone
+ * reaches every partition, the old one among them.
  */
 public final class ExtractionTopology {
 
     public static final String EVENT_COUNTS_STORE = "extracted-event-counts";
+    /** article id -> the region of each of its events, in id order ("XK,RS"; empty for an event without one). */
+    public static final String EVENT_REGIONS_STORE = "extracted-event-regions";
     public static final String EXTRACT_PROCESSOR = "extract-events";
 
     private ExtractionTopology() {
@@ -43,9 +50,11 @@ public final class ExtractionTopology {
     public static Topology build(Topics topics, EventExtractor extractor, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(StoreKind.keyValue(EVENT_COUNTS_STORE, Serdes.String(), Serdes.Integer(), streamsConfig));
+        builder.addStateStore(StoreKind.keyValue(EVENT_REGIONS_STORE, Serdes.String(), Serdes.String(), streamsConfig));
         builder.stream(topics.articles().name(),
                         Consumed.with(topics.articles().keySerde(), topics.articles().valueSerde()).withName("read-articles"))
-                .process(() -> new ExtractEvents(extractor), Named.as(EXTRACT_PROCESSOR), EVENT_COUNTS_STORE)
+                .process(() -> new ExtractEvents(extractor), Named.as(EXTRACT_PROCESSOR), EVENT_COUNTS_STORE,
+                        EVENT_REGIONS_STORE)
                 // partitioned by region (EventPartitioning): the indicators merge a region's reports where they are
                 .to(topics.events().name(), Produced.with(topics.events().keySerde(), topics.events().valueSerde())
                         .withStreamPartitioner(EventPartitioning.streamPartitioner()).withName("write-events"));
@@ -59,6 +68,7 @@ public final class ExtractionTopology {
         private final EventExtractor extractor;
         private ProcessorContext<String, ConflictEvent> context;
         private KeyValueStore<String, Integer> eventCounts;
+        private KeyValueStore<String, String> eventRegions;
 
         ExtractEvents(EventExtractor extractor) {
             this.extractor = extractor;
@@ -68,6 +78,7 @@ public final class ExtractionTopology {
         public void init(ProcessorContext<String, ConflictEvent> context) {
             this.context = context;
             this.eventCounts = context.getStateStore(EVENT_COUNTS_STORE);
+            this.eventRegions = context.getStateStore(EVENT_REGIONS_STORE);
         }
 
         @Override
@@ -78,15 +89,30 @@ public final class ExtractionTopology {
                 return;
             }
             List<ExtractedEvent> events = record.value() == null ? List.of() : extract(record.value());
+            // known for articles extracted since the store exists; for older ones a moved id is not retracted
+            String regionsBefore = eventRegions.get(articleId);
+            List<String> before = regionsBefore == null ? List.of() : Arrays.asList(regionsBefore.split(",", -1));
+            StringJoiner regions = new StringJoiner(",");
             for (int i = 0; i < events.size(); i++) {
                 ConflictEvent event = EventMapping.toAvro(record.value(), i, events.get(i), extractor.version());
+                String region = event.getCountryCode() == null ? "" : event.getCountryCode();
+                if (i < before.size() && !before.get(i).equals(region)) {
+                    // the old version is in another partition, which the new one will not reach
+                    context.forward(record.withKey(event.getId()).withValue(null));
+                }
                 context.forward(record.withKey(event.getId()).withValue(event));
+                regions.add(region);
             }
-            Integer before = eventCounts.get(articleId);
-            for (int i = events.size(); before != null && i < before; i++) {
+            Integer count = eventCounts.get(articleId);
+            for (int i = events.size(); count != null && i < count; i++) {
                 context.forward(record.withKey(EventMapping.eventId(articleId, i)).withValue(null));
             }
             eventCounts.put(articleId, events.size());
+            if (events.isEmpty()) {
+                eventRegions.delete(articleId);
+            } else {
+                eventRegions.put(articleId, regions.toString());
+            }
         }
 
         private List<ExtractedEvent> extract(Article article) {

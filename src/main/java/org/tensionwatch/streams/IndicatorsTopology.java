@@ -15,6 +15,8 @@ import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.DailyIndicators;
 import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.indicators.ReportChange;
+import org.tensionwatch.indicators.Retraction;
 import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.JsonSerde;
 import org.tensionwatch.kafka.Topics;
@@ -24,7 +26,8 @@ import org.tensionwatch.kafka.Topics;
  * task of a partition owns all of its regions; their reports are merged into canonical events per region and type (a
  * revised figure replaces the old one), and each day's indicators are moved by exactly the difference a changed
  * canonical event makes, as an adder and a subtractor would. Every change of a canonical event is also published, for
- * the alerts and for subscribers. No repartition; see {@link MergeReportsIntoIndicators} for the state.
+ * the alerts and for subscribers. A tombstone on the events topic retracts its report, and the indicators move back
+ * by the difference. No repartition; see {@link MergeReportsIntoIndicators} for the state.
  */
 public final class IndicatorsTopology {
 
@@ -41,10 +44,13 @@ public final class IndicatorsTopology {
     public static Topology build(Topics topics, IndicatorSettings settings, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         // compact binary for the values every merge rewrites; see CompactCodec
-        CompactSerde<EventReport> reportSerde = CompactSerde.eventReport();
-        // reports wait here seconds at most, and at most maxPendingReports of them per task: in memory, and without
-        // the record cache, which they would fill (it is shared by all stores of the thread) mostly to be flushed anyway
-        builder.addStateStore(StoreKind.buffer(StoreNames.PENDING_REPORTS, Serdes.String(), reportSerde));
+        // reports (and retractions) wait here seconds at most, and at most maxPendingReports of them per task: in
+        // memory, and without the record cache, which they would fill (it is shared by all stores of the thread) mostly
+        // to be flushed anyway
+        builder.addStateStore(StoreKind.buffer(StoreNames.PENDING_REPORTS, Serdes.String(), new ReportChangeSerde()));
+        // where each report was filed, so that its tombstone finds it
+        builder.addStateStore(StoreKind.keyValue(StoreNames.REPORT_MATCH_KEYS, Serdes.String(), Serdes.String(),
+                streamsConfig).withCachingEnabled());
         builder.addStateStore(StoreKind.keyValue(StoreNames.CANONICAL_BY_DAY, Serdes.String(),
                 CompactSerde.canonicalEventList(), streamsConfig).withCachingEnabled());
         builder.addStateStore(StoreKind.timestampedKeyValue(StoreNames.CANONICAL_EVENTS, Serdes.String(),
@@ -55,10 +61,10 @@ public final class IndicatorsTopology {
         builder.addStateStore(StoreKind.versionedKeyValue(StoreNames.DAILY_INDICATORS_HISTORY, settings.historyRetention(),
                 Serdes.String(), JsonSerde.of(DailyIndicators.class), streamsConfig));
 
-        KStream<String, IndicatorsOutput> merged = reportsByRegion(builder, topics, settings)
+        KStream<String, IndicatorsOutput> merged = changesByRegion(builder, topics, settings)
                 .process(() -> new MergeReportsIntoIndicators(
                                 new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
-                        Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS,
+                        Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS, StoreNames.REPORT_MATCH_KEYS,
                         StoreNames.CANONICAL_BY_DAY, StoreNames.CANONICAL_EVENTS, StoreNames.DAILY_INDICATORS,
                         StoreNames.DAILY_INDICATORS_HISTORY);
         writeOutputs(merged, topics, OUTPUTS);
@@ -72,9 +78,22 @@ public final class IndicatorsTopology {
      * benchmark's floor has exactly this shape.
      */
     static KStream<String, EventReport> reportsByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings) {
+        return routed(builder, topics, settings, false).mapValues(RoutedEvent::report, Named.as("reports"));
+    }
+
+    /**
+     * As {@link #reportsByRegion}, with each tombstone of the events topic passed on as a {@link Retraction} keyed by
+     * its event id (every task gets it; the one that holds the report applies it).
+     */
+    static KStream<String, ReportChange> changesByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings) {
+        return routed(builder, topics, settings, true).mapValues(RoutedEvent::change, Named.as("reports"));
+    }
+
+    private static KStream<String, RoutedEvent> routed(StreamsBuilder builder, Topics topics, IndicatorSettings settings,
+            boolean retractions) {
         Map<String, KStream<String, RoutedEvent>> routed = builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
-                .process(() -> new ReportsByRegion(settings), Named.as("to-reports-by-region"))
+                .process(() -> new ReportsByRegion(settings, retractions), Named.as("to-reports-by-region"))
                 .split(Named.as(ROUTES))
                 .branch((key, routedEvent) -> routedEvent.isMisrouted(), Branched.as(MISROUTED))
                 .defaultBranch(Branched.as(IN_PLACE));
@@ -82,7 +101,7 @@ public final class IndicatorsTopology {
                 .mapValues(RoutedEvent::misrouted, Named.as("misrouted-events"))
                 .to(topics.deadLetter(), Produced.with(topics.events().keySerde(), topics.events().valueSerde())
                         .withName("write-misrouted-events"));
-        return routed.get(ROUTES + IN_PLACE).mapValues(RoutedEvent::report, Named.as("reports"));
+        return routed.get(ROUTES + IN_PLACE);
     }
 
     /**

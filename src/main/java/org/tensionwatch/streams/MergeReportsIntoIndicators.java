@@ -1,12 +1,15 @@
 package org.tensionwatch.streams;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,6 +29,9 @@ import org.tensionwatch.indicators.DailyIndicatorsAggregator;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.MatchKey;
 import org.tensionwatch.indicators.MergeResult;
+import org.tensionwatch.indicators.ReportChange;
+import org.tensionwatch.indicators.ReportRef;
+import org.tensionwatch.indicators.Retraction;
 
 /**
  * Merges the reports of a region (the task owns all of them) into canonical events and keeps the region's daily
@@ -48,7 +54,14 @@ import org.tensionwatch.indicators.MergeResult;
  *       committed with its input offset and merged after a restart. Which regions and types an interval merges is
  *       {@link MergeSchedule}'s choice: all of them while the input keeps up; during a backlog, those whose waiting
  *       reports are worth a clustering or have waited {@link IndicatorSettings#mergeMaxWait()}.</li>
+ *   <li>{@link StoreNames#REPORT_MATCH_KEYS}: event id -> region|type|publishedAt of the newest version of the report
+ *       filed, so that a retraction (a tombstone, which has no region) finds the region and type holding it, and a
+ *       report whose corrected version changed type is taken out of the old one. Entries go with the retraction, or
+ *       when their events leave the retention.</li>
  * </ul>
+ * A retraction waits and is merged with the reports of the region and type it was filed under, in arrival order; one
+ * for an event id this task never filed (every partition gets each tombstone), or filed and retracted already, changes
+ * nothing.
  * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day.
  *
  * <p>The decoded events of the busiest regions and types are also kept in the heap between merges, up to
@@ -57,7 +70,7 @@ import org.tensionwatch.indicators.MergeResult;
  * whenever the task is (re)initialized or closed, so after a rollback under exactly-once they are rebuilt from the
  * restored store.
  */
-final class MergeReportsIntoIndicators implements Processor<String, EventReport, String, IndicatorsOutput> {
+final class MergeReportsIntoIndicators implements Processor<String, ReportChange, String, IndicatorsOutput> {
 
     /** Digits of an offset in a pending report's key, so that keys sort in offset order. */
     private static final int OFFSET_DIGITS = 19;
@@ -69,7 +82,8 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     private final CanonicalEventMerger merger;
     private final IndicatorSettings settings;
     private ProcessorContext<String, IndicatorsOutput> context;
-    private KeyValueStore<String, EventReport> pending;
+    private KeyValueStore<String, ReportChange> pending;
+    private KeyValueStore<String, String> filedUnder;
     private KeyValueStore<String, CanonicalEventList> byDay;
     private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
     private TimestampedKeyValueStore<String, DailyIndicators> daily;
@@ -89,6 +103,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     public void init(ProcessorContext<String, IndicatorsOutput> context) {
         this.context = context;
         this.pending = context.getStateStore(StoreNames.PENDING_REPORTS);
+        this.filedUnder = context.getStateStore(StoreNames.REPORT_MATCH_KEYS);
         this.byDay = context.getStateStore(StoreNames.CANONICAL_BY_DAY);
         this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
         this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
@@ -97,7 +112,7 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         if (settings.batched()) {
             // reports left waiting by an earlier run of the task (committed with their input offsets)
             long startedAt = context.currentSystemTimeMs();
-            try (KeyValueIterator<String, EventReport> all = pending.all()) {
+            try (KeyValueIterator<String, ReportChange> all = pending.all()) {
                 all.forEachRemaining(entry -> schedule.found(matchKeyOf(entry.key), startedAt));
             }
             context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME,
@@ -106,24 +121,65 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
     }
 
     @Override
-    public void process(Record<String, EventReport> record) {
-        EventReport report = record.value();
-        String matchKey = MatchKey.of(report).asString();
+    public void process(Record<String, ReportChange> record) {
+        // what this record changes, by region|type: a retraction, a report, or a report moved from another type
+        List<Map.Entry<String, ReportChange>> changes = new ArrayList<>(1);
+        if (record.value() instanceof Retraction retraction) {
+            String filed = filedUnder.get(retraction.eventId());
+            if (filed == null) {
+                // not filed here (another partition's), retracted already, or let go of with its days
+                return;
+            }
+            filedUnder.delete(retraction.eventId());
+            changes.add(Map.entry(filedKey(filed), retraction));
+        } else {
+            EventReport report = (EventReport) record.value();
+            String matchKey = MatchKey.of(report).asString();
+            String filed = filedUnder.get(report.eventId());
+            Instant filedAt = filed == null ? null : filedAt(filed);
+            if (filed != null && !filedKey(filed).equals(matchKey)) {
+                if (report.publishedAt().isBefore(filedAt)) {
+                    // an older version of a report whose newer one has another type: stale, as the merger would say
+                    return;
+                }
+                // the corrected article yields another type under this event id: out of the old one first
+                changes.add(Map.entry(filedKey(filed), new Retraction(report.eventId())));
+            }
+            if (filedAt == null || !report.publishedAt().isBefore(filedAt)) {
+                String entry = matchKey + "|" + report.publishedAt();
+                if (!entry.equals(filed)) {
+                    filedUnder.put(report.eventId(), entry);
+                }
+            }
+            changes.add(Map.entry(matchKey, report));
+        }
         if (!settings.batched()) {
             // stamped with stream time, not the report's publication time: a report published earlier but
             // received later is still a newer version of the canonical event
             long timestamp = Math.max(record.timestamp(), context.currentStreamTimeMs());
             Rows rows = new Rows();
-            merge(matchKey, List.of(report), timestamp, rows);
+            changes.forEach(change -> merge(change.getKey(), List.of(change.getValue()), timestamp, rows));
             rows.emit(timestamp);
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
-        pending.put(matchKey + "|" + zeroPadded(offset), report);
-        schedule.arrived(matchKey, context.currentSystemTimeMs());
+        for (Map.Entry<String, ReportChange> change : changes) {
+            pending.put(change.getKey() + "|" + zeroPadded(offset), change.getValue());
+            schedule.arrived(change.getKey(), context.currentSystemTimeMs());
+        }
         if (schedule.waitingReports() >= settings.maxPendingReports()) {
             mergePending(schedule.all());
         }
+    }
+
+    /** The region|type of a {@link StoreNames#REPORT_MATCH_KEYS} entry region|type|publishedAt. */
+    private static String filedKey(String filed) {
+        return filed.substring(0, filed.lastIndexOf('|'));
+    }
+
+    /** The publication time of a {@link StoreNames#REPORT_MATCH_KEYS} entry region|type|publishedAt. */
+    private static Instant filedAt(String filed) {
+        return Instant.parse(filed.substring(filed.lastIndexOf('|') + 1));
     }
 
     /** The region|type of a waiting report's key region|type|offset. */
@@ -157,16 +213,16 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         if (matchKeys.isEmpty()) {
             return;
         }
-        Map<String, List<EventReport>> byMatchKey = new LinkedHashMap<>();
+        Map<String, List<ReportChange>> byMatchKey = new LinkedHashMap<>();
         List<String> merged = new ArrayList<>();
         if (schedule.waitingReports() == 0) {
             // every key is due: one pass over the store
-            try (KeyValueIterator<String, EventReport> all = pending.all()) {
+            try (KeyValueIterator<String, ReportChange> all = pending.all()) {
                 all.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
             }
         } else {
             for (String matchKey : new TreeSet<>(matchKeys)) {
-                try (KeyValueIterator<String, EventReport> some = pending.range(matchKey + "|", matchKey + "|~")) {
+                try (KeyValueIterator<String, ReportChange> some = pending.range(matchKey + "|", matchKey + "|~")) {
                     some.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
                 }
             }
@@ -181,17 +237,20 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
         merged.forEach(pending::delete);
     }
 
-    private static void collect(String pendingKey, EventReport report, Map<String, List<EventReport>> byMatchKey,
+    private static void collect(String pendingKey, ReportChange report, Map<String, List<ReportChange>> byMatchKey,
             List<String> merged) {
         merged.add(pendingKey);
         byMatchKey.computeIfAbsent(matchKeyOf(pendingKey), k -> new ArrayList<>()).add(report);
     }
 
-    private void merge(String matchKey, List<EventReport> reports, long timestamp, Rows rows) {
+    private void merge(String matchKey, List<ReportChange> reports, long timestamp, Rows rows) {
         List<CanonicalEvent> known = load(matchKey);
         MergeResult result = merger.mergeAll(known, reports);
         LocalDate retainedFrom = settings.retainedFrom(ReportsByRegion.streamTime(context));
         List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
+        if (kept.size() != result.events().size()) {
+            forgetFiled(matchKey, result.events(), kept);
+        }
         store(matchKey, known, kept);
         if (decoded.containsKey(matchKey)) {
             remember(matchKey, kept);
@@ -213,6 +272,26 @@ final class MergeReportsIntoIndicators implements Processor<String, EventReport,
             }
             rows.add(event);
             context.forward(new Record<>(event.id(), IndicatorsOutput.event(event), timestamp));
+        }
+    }
+
+    /**
+     * Forgets where the reports of the events let go of (older than the retention) were filed: those events stay as
+     * they are downstream, and a retraction of one of their reports changes nothing, as a late report does not.
+     */
+    private void forgetFiled(String matchKey, List<CanonicalEvent> all, List<CanonicalEvent> kept) {
+        Set<String> keptIds = new HashSet<>();
+        kept.forEach(event -> keptIds.add(event.id()));
+        for (CanonicalEvent event : all) {
+            if (keptIds.contains(event.id())) {
+                continue;
+            }
+            for (ReportRef ref : event.reports()) {
+                String filed = filedUnder.get(ref.eventId());
+                if (filed != null && filedKey(filed).equals(matchKey)) {
+                    filedUnder.delete(ref.eventId());
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tensionwatch.streams;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.tensionwatch.domain.EventType;
 import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.LateEventPolicy;
+import org.tensionwatch.indicators.Retraction;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.EventPartitioning;
 
@@ -23,20 +25,33 @@ import org.tensionwatch.kafka.EventPartitioning;
  * ({@link EventPartitioning}), so the task reading a partition owns every report, canonical event and daily row of its
  * regions and merges them in place, without a repartition. An event that arrives in another partition than its
  * region's (a producer that does not partition by region, or records written before the topic was) would split its
- * region's counts between two tasks: it is sent to the dead-letter topic instead, with the reason, and counted.
+ * region's counts between two tasks: it is sent to the dead-letter topic instead, with the reason, and counted. So is
+ * an event no extraction writes ({@link #invalid}).
  * Reports with no country, reports about a day more than the grace period before their article's
  * publication, and reports about a day the merge step no longer keeps, are counted and logged.
+ *
+ * <p>A tombstone retracts the event of its key (its article's corrected version no longer yields it). It has no
+ * region, so the extraction writes it to every partition; it is passed on as a {@link Retraction} keyed by the event
+ * id, and the merge step, which knows where it filed that report, applies it or, if it holds no such report, ignores
+ * it. Topologies that take reports only (the benchmark's) drop tombstones here.
  */
 final class ReportsByRegion implements Processor<String, ConflictEvent, String, RoutedEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportsByRegion.class);
+    /** More than anyone counts of one event: a larger figure is a damaged or crafted record, and sums would overflow. */
+    static final long MAX_COUNT = 1_000_000_000L;
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
     private final IndicatorSettings settings;
+    private final boolean retractions;
     private ProcessorContext<String, RoutedEvent> context;
     private int partitions;
     private long misroutedHere;
 
-    ReportsByRegion(IndicatorSettings settings) {
+    /** @param retractions whether tombstones are passed on as retractions, or dropped */
+    ReportsByRegion(IndicatorSettings settings, boolean retractions) {
         this.settings = settings;
+        this.retractions = retractions;
     }
 
     @Override
@@ -49,7 +64,10 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     public void process(Record<String, ConflictEvent> record) {
         ConflictEvent event = record.value();
         if (event == null) {
-            // a retraction: the article's newer version no longer yields this event; see README "Known limits"
+            // a retraction: the article's newer version no longer yields this event
+            if (retractions && record.key() != null) {
+                context.forward(record.withValue(RoutedEvent.retraction(new Retraction(record.key()))));
+            }
             return;
         }
         if (event.getCountryCode() == null) {
@@ -57,6 +75,14 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
             return;
         }
         RecordMetadata metadata = context.recordMetadata().orElse(null);
+        String invalid = invalid(event);
+        if (invalid != null) {
+            // parked in this task's transaction, as a misrouted event is: once, and before anything of it is counted
+            DroppedReports.INVALID.increment();
+            LOG.warn("{}; sent to the dead-letter topic", invalid);
+            context.forward(toDeadLetter(record, metadata, invalid));
+            return;
+        }
         String misrouted = misrouted(event, metadata);
         if (misrouted != null) {
             DroppedReports.MISROUTED.increment();
@@ -103,11 +129,37 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
                 + "; not counted, so that the region is not counted in two places";
     }
 
+    /**
+     * Why an event that decoded cannot be counted, or {@code null} when it can: a value no extraction writes (a negative
+     * count, a region that is not a code, a confidence outside [0, 1]), or one whose sums or days would overflow (a
+     * count over {@link #MAX_COUNT}, a day or publication time outside years 1 to 9999). Kept out here, before the
+     * merge: inside it, such a report would wait in the store and fail every later merge of its region and type.
+     */
+    static String invalid(ConflictEvent event) {
+        try {
+            EventReport report = toReport(event);
+            if (report.count() != null && report.count() > MAX_COUNT) {
+                return "event " + event.getId() + " reports " + report.count() + ", more than " + MAX_COUNT
+                        + "; not counted";
+            }
+            if (report.occurredOn().getYear() < 1 || report.occurredOn().getYear() > 9999
+                    || report.publishedAt().isBefore(FIRST_INSTANT) || !report.publishedAt().isBefore(END_INSTANT)) {
+                return "event " + event.getId() + " is about " + report.occurredOn() + ", published "
+                        + report.publishedAt() + ": outside years 1 to 9999; not counted";
+            }
+            return null;
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException | ArithmeticException e) {
+            return "event " + event.getId() + " cannot be counted: " + e.getMessage();
+        }
+    }
+
     /** The record for the dead-letter topic: as it came, under its own key, with the dead-letter headers. */
     private static Record<String, RoutedEvent> toDeadLetter(Record<String, ConflictEvent> record, RecordMetadata metadata,
             String reason) {
-        return record.withValue(RoutedEvent.misrouted(record.value())).withHeaders(DeadLetterHandler.headers(
-                record.headers(), metadata.topic(), metadata.partition(), metadata.offset(), reason));
+        return record.withValue(RoutedEvent.misrouted(record.value())).withHeaders(metadata == null
+                ? DeadLetterHandler.headers(record.headers(), "unknown", -1, -1, reason)
+                : DeadLetterHandler.headers(record.headers(), metadata.topic(), metadata.partition(), metadata.offset(),
+                        reason));
     }
 
     /** The newest publication time this task has seen (record timestamps are publication times). */

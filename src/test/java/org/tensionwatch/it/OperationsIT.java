@@ -40,6 +40,16 @@ class OperationsIT {
     }
 
     @Test
+    void shouldGiveTheStateOfEachStreamsApplicationWhenReady() {
+        String ready = given().baseUri(base()).get("/q/health/ready").then().statusCode(200).extract().asString();
+        // before, one "state" entry was written over by each application in turn: the last one's state alone
+        assertThat(ready).contains("\"tension-watch-extraction\": \"RUNNING\"")
+                .contains("\"tension-watch-indicators-v3\": \"RUNNING\"")
+                .contains("\"tension-watch-alerts-v2\": \"RUNNING\"")
+                .doesNotContain("\"state\"");
+    }
+
+    @Test
     void shouldCountExtractedEventsAndShowTheRegionsTensionIndexOnMetrics() {
         // published today, so that the region is among today's regions whatever day the test runs
         Instant published = Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS);

@@ -134,6 +134,80 @@ class PipelineIT {
     }
 
     @Test
+    void shouldTakeBackTheInjuriesOfAnArticleCorrectedUnderTheSameUrl() {
+        post(TestArticles.chisinauArrestsAndInjuries()).statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            JsonPath day = indicators("MD", "2026-10-13", "2026-10-13");
+            return day.getInt("[0].injuries") == 9 && day.getInt("[0].arrests") == 14;
+        });
+
+        // the same URL again, without the injuries: the extraction writes a tombstone for the event it no longer yields
+        post(TestArticles.chisinauArrestsCorrected()).statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("MD", "2026-10-13", "2026-10-13").getInt("[0].injuries") == 0);
+        JsonPath day = indicators("MD", "2026-10-13", "2026-10-13");
+        org.assertj.core.api.Assertions.assertThat(day.getInt("[0].arrests")).as("the arrests stand").isEqualTo(14);
+        org.assertj.core.api.Assertions.assertThat(day.getInt("[0].events")).isEqualTo(1);
+        JsonPath events = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/MD/events?from=2026-10-13&to=2026-10-13").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(events.getList("type")).containsExactly("ARREST");
+        JsonPath known = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/MD/indicators?from=2026-10-13&to=2026-10-13&asOf=2030-01-01T00:00:00Z")
+                .then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(known.getInt("[0].injuries")).as("as known now").isZero();
+
+        // what the alerts application reads: the injury's canonical event ends with a tombstone
+        Topics topics = Topics.defaults();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "retraction-check");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Boolean> exists = new java.util.TreeMap<>();
+        try (KafkaConsumer<String, org.tensionwatch.avro.CanonicalEvent> consumer = new KafkaConsumer<>(props,
+                topics.canonicalEvents().keySerde().deserializer(), topics.canonicalEvents().valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topics.canonicalEvents().name()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().startsWith("MD|")) {
+                        exists.put(r.key(), r.value() != null);
+                    }
+                });
+                org.assertj.core.api.Assertions.assertThat(exists).as("MD's canonical events, whether they exist")
+                        .containsValue(true)
+                        .satisfies(all -> org.assertj.core.api.Assertions.assertThat(all.entrySet().stream()
+                                .filter(e -> e.getKey().startsWith("MD|INJURY|")).toList())
+                                .isNotEmpty().allMatch(e -> !e.getValue()));
+            });
+        }
+    }
+
+    @Test
+    void shouldTakeBackAnEventOfACorrectedArticleWhoseIdNowNamesAnEventInARegionOfAnotherPartition() {
+        org.assertj.core.api.Assertions.assertThat(EventPartitioning.partitionOf("MK", PARTITIONS))
+                .as("the two regions in different partitions").isNotEqualTo(EventPartitioning.partitionOf("BG", PARTITIONS));
+        post(TestArticles.skopjeInjuriesSofiaArrests()).statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("MK", "2026-10-20", "2026-10-20").getInt("[0].injuries") == 9
+                        && indicators("BG", "2026-10-20", "2026-10-20").getInt("[0].arrests") == 6);
+
+        // a1#0 and a1#1 now name Sofia's events: Skopje's partition hears of it only through a tombstone
+        post(TestArticles.sofiaArrestsCorrected()).statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                indicators("MK", "2026-10-20", "2026-10-20").getInt("[0].events") == 0);
+        org.assertj.core.api.Assertions.assertThat(indicators("MK", "2026-10-20", "2026-10-20").getInt("[0].injuries")).isZero();
+        JsonPath sofia = indicators("BG", "2026-10-20", "2026-10-20");
+        org.assertj.core.api.Assertions.assertThat(sofia.getInt("[0].arrests")).as("counted once").isEqualTo(6);
+        JsonPath events = given().baseUri(service.baseUri().toString())
+                .get("/api/regions/BG/events?from=2026-10-20&to=2026-10-20").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(events.getList("type")).containsExactlyInAnyOrder("ARREST", "PROTEST");
+        org.assertj.core.api.Assertions.assertThat(events.getList("reports.eventId.flatten()"))
+                .as("the corrected version's ids only").allMatch(id -> id.toString().matches(".*#[01]"));
+    }
+
+    @Test
     void shouldParkAnUndecodableEventInTheDeadLetterTopicAndKeepProcessing() throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);

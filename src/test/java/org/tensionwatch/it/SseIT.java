@@ -42,6 +42,7 @@ import org.tensionwatch.avro.EscalationAlert;
 class SseIT {
 
     private static final int MAX_STREAMS = 3;
+    private static final int MAX_STREAMS_PER_CLIENT = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -69,6 +70,7 @@ class SseIT {
                 "tension.samples.enabled", "false",
                 "tension.broker.port", String.valueOf(brokerPort),
                 "tension.stream.max-subscriptions", String.valueOf(MAX_STREAMS),
+                "tension.stream.max-subscriptions-per-client", String.valueOf(MAX_STREAMS_PER_CLIENT),
                 "tension.stream.heartbeat", "1s"));
         alerts = new TestAlerts(brokerPort);
         // ten days old by its record timestamp: only since= reaches it
@@ -169,16 +171,48 @@ class SseIT {
     @Test
     @Order(5)
     void shouldRefuseMoreStreamsThanTheLimitWith503AndFreeTheSlotWhenAClientLeaves() throws Exception {
-        for (int i = 0; i < MAX_STREAMS; i++) {
+        // the limit over two clients: this one's own limit, and the rest from another address
+        for (int i = 0; i < MAX_STREAMS_PER_CLIENT; i++) {
+            subscribe("/api/stream/" + (i % 2 == 0 ? "indicators" : "canonical-events"), null);
+        }
+        List<RawStream> others = new ArrayList<>();
+        try {
+            for (int i = MAX_STREAMS_PER_CLIENT; i < MAX_STREAMS; i++) {
+                others.add(RawStream.open(OTHER_CLIENT, "/api/stream/indicators"));
+                assertThat(others.get(others.size() - 1).status()).isEqualTo(200);
+            }
+            HttpResponse<String> refused = get("/api/stream/alerts");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("tension.stream.max-subscriptions");
+
+            clients.remove(0).close();
+            await().atMost(Duration.ofSeconds(20)).until(() -> openStreams() == MAX_STREAMS - 1);
+            subscribe("/api/stream/alerts", null);
+        } finally {
+            others.forEach(RawStream::close);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void shouldRefuseAClientMoreStreamsThanItsOwnLimitWith429WhileAnotherClientSubscribes() throws Exception {
+        for (int i = 0; i < MAX_STREAMS_PER_CLIENT; i++) {
             subscribe("/api/stream/" + (i % 2 == 0 ? "indicators" : "canonical-events"), null);
         }
         HttpResponse<String> refused = get("/api/stream/alerts");
-        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("10");
-        assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("tension.stream.max-subscriptions");
+        assertThat(JSON.readTree(refused.body()).get("error").asText())
+                .contains("already has " + MAX_STREAMS_PER_CLIENT).contains("tension.stream.max-subscriptions-per-client");
 
+        // the service has room, and another client gets it
+        try (RawStream other = RawStream.open(OTHER_CLIENT, "/api/stream/alerts")) {
+            assertThat(other.status()).isEqualTo(200);
+        }
+        // a stream this client closes frees its own slot
         clients.remove(0).close();
-        await().atMost(Duration.ofSeconds(20)).until(() -> openStreams() == MAX_STREAMS - 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> openStreams() == MAX_STREAMS_PER_CLIENT - 1);
         subscribe("/api/stream/alerts", null);
     }
 
@@ -207,6 +241,54 @@ class SseIT {
     }
 
     // ---- helpers ----
+
+    /** Another client: a second loopback address, which the service sees as another remote address. */
+    private static final String OTHER_CLIENT = "127.0.0.2";
+
+    /**
+     * A stream opened over a plain socket from a given local address (java.net.http cannot choose it on Java 17), for
+     * a second client; its status line is read, then it stays open until closed.
+     */
+    private static final class RawStream implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final int status;
+
+        private RawStream(java.net.Socket socket, int status) {
+            this.socket = socket;
+            this.status = status;
+        }
+
+        static RawStream open(String localAddress, String path) throws Exception {
+            java.net.Socket socket = new java.net.Socket();
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", service.port()), 10_000);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + service.port()
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder line = new StringBuilder();
+            for (int c = socket.getInputStream().read(); c != '\n'; c = socket.getInputStream().read()) {
+                if (c < 0) {
+                    throw new IllegalStateException("connection closed before a status line: " + line);
+                }
+                line.append((char) c);
+            }
+            return new RawStream(socket, Integer.parseInt(line.toString().split(" ")[1]));
+        }
+
+        int status() {
+            return status;
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (java.io.IOException ignored) {
+                // closing is all that is asked
+            }
+        }
+    }
 
     private static SseClient subscribe(String path, String lastEventId) {
         SseClient client = SseClient.connect(service.baseUri().resolve(path), lastEventId);

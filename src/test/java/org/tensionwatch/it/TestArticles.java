@@ -21,6 +21,61 @@ final class TestArticles {
                 "url", "https://news.example.org/caucasus-ledger/2026/10/14/tbilisi-arrests");
     }
 
+    private static final String CHISINAU_URL = "https://news.example.org/dniester-post/2026/10/14/chisinau-unrest";
+
+    /** Moldova, 2026-10-14 (a Wednesday): 14 arrested on Tuesday 2026-10-13 in Chisinau, 9 police officers injured. */
+    static Map<String, Object> chisinauArrestsAndInjuries() {
+        return Map.of(
+                "title", "Police detain protesters after night of unrest in Chisinau",
+                "body", "Police in Chisinau arrested 14 protesters on Tuesday after demonstrators tried to block the main "
+                        + "avenue outside parliament, the interior ministry said.\n\n"
+                        + "Nine police officers were injured in the scuffles on Tuesday, the ministry added in a statement.",
+                "publishedAt", "2026-10-14T09:00:00Z",
+                "source", "Dniester Post",
+                "url", CHISINAU_URL);
+    }
+
+    /** The same article corrected under the same URL: the ministry withdrew the injuries, the arrests stand. */
+    static Map<String, Object> chisinauArrestsCorrected() {
+        return Map.of(
+                "title", "Police detain protesters after night of unrest in Chisinau",
+                "body", "Police in Chisinau arrested 14 protesters on Tuesday after demonstrators tried to block the main "
+                        + "avenue outside parliament, the interior ministry said.\n\n"
+                        + "This article has been corrected: the ministry withdrew part of its statement.",
+                "publishedAt", "2026-10-14T09:00:00Z",
+                "source", "Dniester Post",
+                "url", CHISINAU_URL);
+    }
+
+    private static final String TWO_CAPITALS_URL = "https://news.example.org/balkan-wire/2026/10/21/two-capitals";
+
+    /**
+     * North Macedonia and Bulgaria, 2026-10-21: nine police officers injured in clashes in Skopje on Tuesday 2026-10-20
+     * (events #0 and #1, region MK), six protesters arrested in Sofia (events #2 and #3, region BG).
+     */
+    static Map<String, Object> skopjeInjuriesSofiaArrests() {
+        return Map.of(
+                "title", "Unrest in two capitals",
+                "body", "Nine police officers were injured in clashes with protesters in Skopje on Tuesday, North "
+                        + "Macedonia's interior ministry said.\n\n"
+                        + "Police in Sofia arrested six protesters on Tuesday during a march against the government, "
+                        + "Bulgaria's interior ministry said.",
+                "publishedAt", "2026-10-21T09:00:00Z",
+                "source", "Balkan Wire",
+                "url", TWO_CAPITALS_URL);
+    }
+
+    /** The same article corrected without Skopje: its events #0 and #1 are now Sofia's, in another region. */
+    static Map<String, Object> sofiaArrestsCorrected() {
+        return Map.of(
+                "title", "Unrest in two capitals",
+                "body", "Police in Sofia arrested six protesters on Tuesday during a march against the government, "
+                        + "Bulgaria's interior ministry said.",
+                "publishedAt", "2026-10-21T09:00:00Z",
+                "source", "Balkan Wire",
+                "url", TWO_CAPITALS_URL);
+    }
+
     /** Georgia, 2026-10-15 (a Thursday): another outlet puts Tuesday's arrests in Tbilisi at 21, revising the 14. */
     static Map<String, Object> tbilisiArrestsRevised() {
         return Map.of(

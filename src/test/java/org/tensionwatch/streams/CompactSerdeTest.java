@@ -3,9 +3,11 @@ package org.tensionwatch.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.EventReport;
+import org.tensionwatch.indicators.Retraction;
 import org.tensionwatch.kafka.JsonSerde;
 
 class CompactSerdeTest {
@@ -48,6 +51,21 @@ class CompactSerdeTest {
 
     private static <T> T roundTrip(CompactSerde<T> serde, T value) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    @Test
+    void shouldReadBackWaitingReportsAndRetractionsAndReportsWaitingFromBeforeRetractions() {
+        ReportChangeSerde serde = new ReportChangeSerde();
+        for (EventReport report : reports()) {
+            byte[] written = serde.serializer().serialize("t", report);
+            assertThat(written).as("a report is written as before").isEqualTo(CompactSerde.eventReport().serializer()
+                    .serialize("t", report));
+            assertThat(serde.deserializer().deserialize("t", written)).isEqualTo(report);
+        }
+        Retraction retraction = new Retraction("a1#0 – «Zvečan»");
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", retraction))).isEqualTo(retraction);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {ReportChangeSerde.RETRACTION}))
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test
@@ -89,5 +107,33 @@ class CompactSerdeTest {
     void shouldRejectBytesOfAnUnknownFormat() {
         assertThatThrownBy(() -> CompactSerde.canonicalEvent().deserializer().deserialize("t", new byte[] {9, 0}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("format byte 9");
+    }
+
+    @Test
+    void shouldRefuseALengthOrCountBeyondTheValueWithoutAllocatingIt() {
+        // format byte, then the id's length as 2^31-9: without the check, 2 GB are allocated before the end is found
+        byte[] stringBomb = ByteBuffer.allocate(5).put((byte) 1).putInt(Integer.MAX_VALUE - 8).array();
+        assertThatThrownBy(() -> CompactSerde.canonicalEvent().deserializer().deserialize("t", stringBomb))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("a string of 2147483639 bytes with 0 left");
+        byte[] countBomb = ByteBuffer.allocate(5).put((byte) 1).putInt(Integer.MAX_VALUE - 8).array();
+        assertThatThrownBy(() -> CompactSerde.canonicalEventList().deserializer().deserialize("t", countBomb))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("2147483639 events with 0 bytes left");
+    }
+
+    @Test
+    void shouldRefuseEveryPrefixOfAValueAndAnUnknownEventType() {
+        CompactSerde<CanonicalEventList> serde = CompactSerde.canonicalEventList();
+        byte[] valid = serde.serializer().serialize("t", new CanonicalEventList(events()));
+        for (int length = 1; length < valid.length; length++) {
+            byte[] prefix = Arrays.copyOf(valid, length);
+            assertThatThrownBy(() -> serde.deserializer().deserialize("t", prefix)).as("first %d bytes", length)
+                    .isInstanceOf(SerializationException.class);
+        }
+        byte[] report = CompactSerde.eventReport().serializer().serialize("t", reports().get(0));
+        // the type follows the format byte and four strings
+        int typeAt = 1 + 4 * 4 + "a1#0".length() + "a1".length() + "Adriatic Wire".length() + "https://example.org/a1".length();
+        report[typeAt] = 100;
+        assertThatThrownBy(() -> CompactSerde.eventReport().deserializer().deserialize("t", report))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("constant 100 of");
     }
 }

@@ -8,6 +8,8 @@ import static org.tensionwatch.avro.CountQualifier.VAGUE;
 import static org.tensionwatch.avro.EventType.INJURY;
 import static org.tensionwatch.avro.EventType.MILITARY_ALERT;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,5 +251,41 @@ class IndicatorsTopologyTest {
             assertThat(kv.value.getInjuries()).isEqualTo(30);
             assertThat(kv.value.getSources()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void shouldParkEventsNoExtractionWritesInTheDeadLetterTopicOnceAndCountTheNextOne() {
+        TestOutputTopic<String, ConflictEvent> deadLetters = driver.createOutputTopic(TOPICS.deadLetter(),
+                TOPICS.events().keySerde().deserializer(),
+                TOPICS.events().valueSerde().deserializer());
+        ConflictEvent negative = injuredPeacekeepers("bad-1", "Wire 1", "2026-10-12T18:00:00Z").count(30, EXACT).build();
+        negative.setCount(-5L);
+        ConflictEvent huge = injuredPeacekeepers("bad-2", "Wire 2", "2026-10-12T18:10:00Z").count(30, EXACT).build();
+        huge.setCount(Long.MAX_VALUE);
+        ConflictEvent hugeAgain = injuredPeacekeepers("bad-3", "Wire 3", "2026-10-12T18:20:00Z").count(30, EXACT).build();
+        hugeAgain.setCount(Long.MAX_VALUE);
+        ConflictEvent farDay = injuredPeacekeepers("bad-4", "Wire 4", "2026-10-12T18:30:00Z").count(30, EXACT).build();
+        farDay.setOccurredOn(LocalDate.ofEpochDay(Integer.MAX_VALUE));
+        ConflictEvent notARegion = injuredPeacekeepers("bad-5", "Wire 5", "2026-10-12T18:40:00Z").count(30, EXACT)
+                .region("kosovo").build();
+        for (ConflictEvent bad : List.of(negative, huge, hugeAgain, farDay, notARegion)) {
+            send(bad);
+        }
+        send(injuredPeacekeepers("good", "Adriatic Wire", "2026-10-12T19:00:00Z").count(12, EXACT).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+
+        // without the check, the two counts of Long.MAX_VALUE overflowed the merge (ArithmeticException) and stopped it
+        List<TestRecord<String, ConflictEvent>> parked = deadLetters.readRecordsToList();
+        assertThat(parked).extracting(TestRecord::key).containsExactly(negative.getId(), huge.getId(), hugeAgain.getId(),
+                farDay.getId(), notARegion.getId());
+        assertThat(new String(parked.get(0).headers().lastHeader("dlq.error").value(), StandardCharsets.UTF_8))
+                .contains("count < 0: -5");
+        assertThat(new String(parked.get(1).headers().lastHeader("dlq.error").value(), StandardCharsets.UTF_8))
+                .contains("more than 1000000000");
+        assertThat(new String(parked.get(3).headers().lastHeader("dlq.error").value(), StandardCharsets.UTF_8))
+                .contains("outside years 1 to 9999");
+        assertThat(parked.get(1).value()).as("the event as it came").isEqualTo(huge);
+        assertThat(injuriesOn("XK", "2026-10-12")).isEqualTo(12);
+        assertThat(dailyStore().get("XK|2026-10-12").counts().reports()).isEqualTo(1);
     }
 }
