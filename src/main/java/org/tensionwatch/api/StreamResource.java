@@ -128,7 +128,8 @@ public class StreamResource {
     }
 
     private <V> Multi<OutboundSseEvent> stream(HttpServerRequest request, Sse sse, Topic<String, V> topic,
-            TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter, Function<TopicTail.Delivery<V>, OutboundSseEvent.Builder> event) {
+            TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter,
+            Function<TopicTail.Delivery<V>, OutboundSseEvent.Builder> event) {
         return subscriptions.subscribe(topic, start, filter, client(request)).map(signal -> {
             if (signal instanceof LiveSubscriptions.Record<V> record) {
                 return event.apply(record.delivery()).id(record.delivery().token().toString()).build();
@@ -188,7 +189,8 @@ public class StreamResource {
         }
         // the days every query takes (a year of -999999999 overflowed the Kafka timestamp: a 500)
         if (instant.isBefore(FIRST) || !instant.isBefore(END)) {
-            throw new IllegalArgumentException("'since' must be between 0001-01-01 and 9999-12-31, not '" + since + "'");
+            throw new IllegalArgumentException("'since' must be between 0001-01-01 and 9999-12-31, not '" + since
+                    + "'");
         }
         // no record is stamped before 1970 (Kafka takes no earlier timestamp): an earlier since= means from the start
         return instant.isBefore(Instant.EPOCH) ? Instant.EPOCH : instant;
