@@ -26,9 +26,9 @@ public class ArticleResource {
     @POST
     @Operation(summary = "Ingest one article", description = "Publishes the article to tension.articles and answers 202 with its stable id "
             + "once the broker has it; events and indicators follow asynchronously. 400 with {\"error\": ...} for malformed JSON "
-            + "or a missing or invalid field (title, body, publishedAt; publishedAt more than an hour ahead of the server's "
-            + "clock or before year 1); 413 above quarkus.http.limits.max-body-size, or for an article larger than a record "
-            + "of the articles topic takes (about 1 MB encoded).")
+            + "or a missing or invalid field (title, body, publishedAt; publishedAt more than an hour ahead of the "
+            + "server's clock or before year 1); 413 above quarkus.http.limits.max-body-size, or for an article larger "
+            + "than a record of the articles topic takes (about 1 MB encoded).")
     public Response ingest(ArticleRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("the request needs a JSON body with title, body and publishedAt");

@@ -129,8 +129,8 @@ public class RegionsResource {
         }
         if (instant.isBefore(FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
                 || !instant.isBefore(LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            throw new IllegalArgumentException("'" + name + "' must be between " + FIRST_DAY + "T00:00:00Z and " + LAST_DAY
-                    + "T23:59:59Z, not '" + value + "'");
+            throw new IllegalArgumentException("'" + name + "' must be between " + FIRST_DAY + "T00:00:00Z and "
+                    + LAST_DAY + "T23:59:59Z, not '" + value + "'");
         }
         return instant;
     }
@@ -151,8 +151,8 @@ public class RegionsResource {
             throw new IllegalArgumentException("'" + name + "' is not a date YYYY-MM-DD: '" + value + "'");
         }
         if (day.isBefore(earliest) || day.isAfter(LAST_DAY)) {
-            throw new IllegalArgumentException("'" + name + "' must be between " + earliest + " and " + LAST_DAY + ", not '"
-                    + value + "'");
+            throw new IllegalArgumentException("'" + name + "' must be between " + earliest + " and " + LAST_DAY
+                    + ", not '" + value + "'");
         }
         return day;
     }

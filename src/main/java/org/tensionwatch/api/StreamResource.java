@@ -128,7 +128,8 @@ public class StreamResource {
     }
 
     private <V> Multi<OutboundSseEvent> stream(HttpServerRequest request, Sse sse, Topic<String, V> topic,
-            TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter, Function<TopicTail.Delivery<V>, OutboundSseEvent.Builder> event) {
+            TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter,
+            Function<TopicTail.Delivery<V>, OutboundSseEvent.Builder> event) {
         return subscriptions.subscribe(topic, start, filter, client(request)).map(signal -> {
             if (signal instanceof LiveSubscriptions.Record<V> record) {
                 return event.apply(record.delivery()).id(record.delivery().token().toString()).build();
@@ -173,19 +174,30 @@ public class StreamResource {
     }
 
     static Instant instant(String since) {
+        Instant instant;
         try {
             if (since.length() == 10) {
-                return LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else if (since.endsWith("Z") || since.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                instant = OffsetDateTime.parse(since).toInstant();
+            } else {
+                instant = LocalDateTime.parse(since).toInstant(ZoneOffset.UTC);
             }
-            if (since.endsWith("Z") || since.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(since).toInstant();
-            }
-            return LocalDateTime.parse(since).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'since' is an ISO date (2026-10-01) or date-time (2026-10-01T06:00:00Z; "
                     + "UTC when no offset is given), not '" + since + "'");
         }
+        // the days every query takes (a year of -999999999 overflowed the Kafka timestamp: a 500)
+        if (instant.isBefore(FIRST) || !instant.isBefore(END)) {
+            throw new IllegalArgumentException("'since' must be between 0001-01-01 and 9999-12-31, not '" + since
+                    + "'");
+        }
+        // no record is stamped before 1970 (Kafka takes no earlier timestamp): an earlier since= means from the start
+        return instant.isBefore(Instant.EPOCH) ? Instant.EPOCH : instant;
     }
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
 
     /** The regions of a comma-separated list, upper-case; empty for none (every region). */
     static Set<String> regions(String list) {

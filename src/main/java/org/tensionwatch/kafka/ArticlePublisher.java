@@ -33,15 +33,16 @@ public final class ArticlePublisher implements AutoCloseable {
     public String publish(NewArticle article) {
         Article record = toAvro(article, clock.instant());
         try {
-            producer.send(new ProducerRecord<>(topic.name(), null, recordTimestamp(record), record.getId(), record)).get();
+            producer.send(new ProducerRecord<>(topic.name(), null, recordTimestamp(record), record.getId(), record))
+                    .get();
             return record.getId();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing article " + record.getId(), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RecordTooLargeException tooLarge) {
-                throw new ArticleTooLargeException("article " + record.getId() + " is too large for the articles topic: "
-                        + tooLarge.getMessage(), tooLarge);
+                throw new ArticleTooLargeException("article " + record.getId()
+                        + " is too large for the articles topic: " + tooLarge.getMessage(), tooLarge);
             }
             throw new IllegalStateException("the broker did not take article " + record.getId() + ": " + e.getCause().getMessage(), e);
         }

@@ -94,9 +94,9 @@ public final class AvroSingleObjectSerde<T extends SpecificRecord> implements Se
     }
 
     /**
-     * Refuses a body whose lengths cannot be right before the decoder allocates them. A header that is not single-object
-     * encoding, or names a schema this serde does not know, is left to the decoder, which refuses it without reading
-     * the body.
+     * Refuses a body whose lengths cannot be right before the decoder allocates them. A header that is not
+     * single-object encoding, or names a schema this serde does not know, is left to the decoder, which refuses it
+     * without reading the body.
      */
     private void checkBounds(byte[] bytes) throws IOException {
         if (bytes.length < HEADER_BYTES || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {

@@ -85,7 +85,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
      * Copies a record to the dead-letter topic, truncated if need be, and waits for the broker; {@code false} when it
      * could not (then the stream stops rather than lose the record).
      */
-    boolean send(String sourceTopic, int partition, long offset, byte[] key, byte[] value, Headers original, String error) {
+    boolean send(String sourceTopic, int partition, long offset, byte[] key, byte[] value, Headers original,
+            String error) {
         ProducerRecord<byte[], byte[]> copy = copy(topic, sourceTopic, partition, offset, key, value, original, error);
         try {
             producer().send(copy).get();

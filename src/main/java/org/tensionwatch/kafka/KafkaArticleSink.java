@@ -41,7 +41,8 @@ public final class KafkaArticleSink implements ArticleSink {
     public void send(NewArticle article) {
         throwIfFailed();
         Article record = ArticlePublisher.toAvro(article, clock.instant());
-        producer.send(new ProducerRecord<>(topic.name(), null, ArticlePublisher.recordTimestamp(record), record.getId(), record),
+        producer.send(new ProducerRecord<>(topic.name(), null, ArticlePublisher.recordTimestamp(record), record.getId(),
+                        record),
                 (metadata, error) -> {
                     if (error != null) {
                         firstFailure.compareAndSet(null, error);

@@ -64,7 +64,8 @@ public class IngestionService {
     static void checkPublishedAt(Instant publishedAt, Instant now) {
         if (publishedAt.isAfter(now.plus(MAX_AHEAD))) {
             throw new IllegalArgumentException("'publishedAt' (" + publishedAt + ") is more than an hour ahead of this "
-                    + "server's clock (" + now.truncatedTo(ChronoUnit.SECONDS) + "): an article cannot come from the future");
+                    + "server's clock (" + now.truncatedTo(ChronoUnit.SECONDS)
+                    + "): an article cannot come from the future");
         }
         if (publishedAt.isBefore(EARLIEST)) {
             throw new IllegalArgumentException("'publishedAt' (" + publishedAt + ") is before year 1");
@@ -94,7 +95,8 @@ public class IngestionService {
                     LOG.warn("{} has no publication date; using the time of ingestion", file);
                 }
                 try {
-                    ids.add(ingest(new NewArticle(parsed.title(), parsed.body(), published, parsed.source(), parsed.url())));
+                    ids.add(ingest(new NewArticle(parsed.title(), parsed.body(), published, parsed.source(),
+                            parsed.url())));
                 } catch (IllegalArgumentException | ArticlePublisher.ArticleTooLargeException e) {
                     LOG.warn("Skipped {}: {}", file, e.getMessage());
                     skipped.increment();

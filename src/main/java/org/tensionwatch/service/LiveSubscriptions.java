@@ -110,8 +110,8 @@ public class LiveSubscriptions {
      * @throws ClientLimitReachedException when the client has as many open as one client may
      * @throws IllegalArgumentException when the start does not fit the topic
      */
-    public <V> Multi<Signal<V>> subscribe(Topic<String, V> topic, TopicTail.Start start, Predicate<TopicTail.Delivery<V>> filter,
-            String client) {
+    public <V> Multi<Signal<V>> subscribe(Topic<String, V> topic, TopicTail.Start start,
+            Predicate<TopicTail.Delivery<V>> filter, String client) {
         int max = config.stream().maxSubscriptions();
         if (open.incrementAndGet() > max) {
             open.decrementAndGet();

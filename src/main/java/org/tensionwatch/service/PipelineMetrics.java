@@ -14,7 +14,8 @@ public class PipelineMetrics {
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
         FunctionCounter.builder("tension.dead.letter.records", DeadLetterHandler.class, c -> DeadLetterHandler.recordsSent())
-                .description("records sent to the dead-letter topic: records the streams could not decode or process, and alert steps the webhook gave up on")
+                .description("records sent to the dead-letter topic: records the streams could not decode or process, "
+                        + "and alert steps the webhook gave up on")
                 .register(registry);
         FunctionCounter.builder("tension.reports.late", DroppedReports.class, c -> DroppedReports.late())
                 .description("reports about a day before the grace period, counted but not applied")
@@ -26,8 +27,8 @@ public class PipelineMetrics {
                 .description("events found in another partition than their region's, sent to the dead-letter topic instead of being counted")
                 .register(registry);
         FunctionCounter.builder("tension.events.invalid", DroppedReports.class, c -> DroppedReports.invalid())
-                .description("events no extraction writes (a negative or absurd count, a region that is not a code, a day "
-                        + "outside years 1 to 9999), sent to the dead-letter topic instead of being counted")
+                .description("events no extraction writes (a negative or absurd count, a region that is not a code, "
+                        + "a day outside years 1 to 9999), sent to the dead-letter topic instead of being counted")
                 .register(registry);
     }
 }

@@ -29,7 +29,8 @@ public class StreamsHealthCheck implements HealthCheck {
     }
 
     /** Up when every application is RUNNING; each one's state under its application id. */
-    static HealthCheckResponse response(Map<String, KafkaStreams.State> states, String bootstrapServers, String derivation) {
+    static HealthCheckResponse response(Map<String, KafkaStreams.State> states, String bootstrapServers,
+            String derivation) {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-streams").up();
         response.withData("bootstrap.servers", bootstrapServers);
         response.withData("derivation", derivation);

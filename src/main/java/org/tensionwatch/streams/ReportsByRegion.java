@@ -38,7 +38,7 @@ import org.tensionwatch.kafka.EventPartitioning;
 final class ReportsByRegion implements Processor<String, ConflictEvent, String, RoutedEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportsByRegion.class);
-    /** More than anyone counts of one event: a larger figure is a damaged or crafted record, and sums would overflow. */
+    /** More than anyone counts of one event: a larger figure is a damaged or crafted record; sums would overflow. */
     static final long MAX_COUNT = 1_000_000_000L;
     private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
@@ -130,10 +130,11 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     }
 
     /**
-     * Why an event that decoded cannot be counted, or {@code null} when it can: a value no extraction writes (a negative
-     * count, a region that is not a code, a confidence outside [0, 1]), or one whose sums or days would overflow (a
-     * count over {@link #MAX_COUNT}, a day or publication time outside years 1 to 9999). Kept out here, before the
-     * merge: inside it, such a report would wait in the store and fail every later merge of its region and type.
+     * Why an event that decoded cannot be counted, or {@code null} when it can: a value no extraction writes (a
+     * negative count, a region that is not a code, a confidence outside [0, 1]), or one whose sums or days would
+     * overflow (a count over {@link #MAX_COUNT}, a day or publication time outside years 1 to 9999). Kept out here,
+     * before the merge: inside it, such a report would wait in the store and fail every later merge of its region and
+     * type.
      */
     static String invalid(ConflictEvent event) {
         try {

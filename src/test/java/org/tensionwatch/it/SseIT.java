@@ -195,6 +195,15 @@ class SseIT {
     }
 
     @Test
+    @Order(8)
+    void shouldReplayFromTheStartForASinceBefore1970() throws Exception {
+        // no record is stamped before 1970; before, the stream was refused (Kafka takes no negative time to look up)
+        SseClient client = subscribe("/api/stream/alerts?since=1969-07-20", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.named("alert").size() >= 1);
+        assertThat(JSON.readTree(client.named("alert").get(0).data()).get("id").asText()).isEqualTo(OLD.getId());
+    }
+
+    @Test
     @Order(7)
     void shouldRefuseAClientMoreStreamsThanItsOwnLimitWith429WhileAnotherClientSubscribes() throws Exception {
         for (int i = 0; i < MAX_STREAMS_PER_CLIENT; i++) {
@@ -234,6 +243,10 @@ class SseIT {
         HttpResponse<String> since = get("/api/stream/indicators?since=last-week");
         assertThat(since.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(since.body()).get("error").asText()).contains("'since'");
+
+        HttpResponse<String> farBack = get("/api/stream/indicators?since=-999999999-01-01T00:00:00Z");
+        assertThat(farBack.statusCode()).as(farBack.body()).isEqualTo(400);
+        assertThat(JSON.readTree(farBack.body()).get("error").asText()).contains("between 0001-01-01 and 9999-12-31");
 
         HttpResponse<String> region = get("/api/stream/canonical-events?region=XK,Kosovo");
         assertThat(region.statusCode()).isEqualTo(400);
