@@ -164,7 +164,9 @@ final class EventMerger {
     private static final java.util.regex.Pattern TOLL_UPDATE = java.util.regex.Pattern.compile(
             "\\b(?:(?:toll|number|figure|tally|count)\\s+(?:of\\s+(?:the\\s+)?\\w+\\s+)?(?:has\\s+|had\\s+)?"
                     + "(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|stands|stood|went up)"
-                    + "|(?:rose|risen|climbed|jumped|increased) to|now stands at|revised (?:up|down)\\w*|updated)\\b");
+                    + "|(?:rose|risen|climbed|jumped|increased) to (?:at least |more than |over |nearly |about |some )?"
+                    + "(?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+                    + "|now stands at|revised (?:up|down)\\w*|updated)\\b");
     private static final java.util.regex.Pattern RUNNING_TOTAL = java.util.regex.Pattern.compile(
             "\\bsince (?:the )?(?:unrest|protests?|violence|riots?|clashes|demonstrations|start|beginning|began)\\b");
 

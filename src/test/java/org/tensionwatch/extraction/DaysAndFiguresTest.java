@@ -127,6 +127,13 @@ class DaysAndFiguresTest {
     }
 
     @Test
+    void shouldNotTakeAnyRiseForARevisedToll() {
+        List<ExtractedEvent> events = extract("Three people were killed on Monday. Tensions rose to a new high on "
+                + "Tuesday after five more people were killed.");
+        assertThat(ofType(events, EventType.FATALITY)).extracting(ExtractedEvent::count).containsExactly(3L, 5L);
+    }
+
+    @Test
     void shouldDropTheEarlierFigureThatASentenceReplaces() {
         assertThat(extract("A total of 640 people were detained overnight, the ministry said, updating earlier figures "
                 + "that had spoken of about 500 arrests."))
