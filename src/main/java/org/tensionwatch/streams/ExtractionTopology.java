@@ -1,6 +1,9 @@
 package org.tensionwatch.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.Properties;
@@ -36,8 +39,13 @@ import org.tensionwatch.kafka.Topics;
 public final class ExtractionTopology {
 
     public static final String EVENT_COUNTS_STORE = "extracted-event-counts";
-    /** article id -> the region of each of its events, in id order ("XK,RS"; empty for an event without one). */
+    /**
+     * article id -> where each of its events was filed, in id order: region:TYPE ("XK:INJURY,RS:PROTEST"; ":TYPE" for an
+     * event without a region; a bare region in entries written before the type was kept).
+     */
     public static final String EVENT_REGIONS_STORE = "extracted-event-regions";
+    /** The header of a tombstone that names the region|type its event was filed under ("XK|INJURY"). */
+    public static final String FILED_HEADER = "tension.filed";
     public static final String EXTRACT_PROCESSOR = "extract-events";
 
     private ExtractionTopology() {
@@ -90,29 +98,45 @@ public final class ExtractionTopology {
             }
             List<ExtractedEvent> events = record.value() == null ? List.of() : extract(record.value());
             // known for articles extracted since the store exists; for older ones a moved id is not retracted
-            String regionsBefore = eventRegions.get(articleId);
-            List<String> before = regionsBefore == null ? List.of() : Arrays.asList(regionsBefore.split(",", -1));
-            StringJoiner regions = new StringJoiner(",");
+            String filedBefore = eventRegions.get(articleId);
+            List<String> before = filedBefore == null ? List.of() : Arrays.asList(filedBefore.split(",", -1));
+            StringJoiner filed = new StringJoiner(",");
             for (int i = 0; i < events.size(); i++) {
                 ConflictEvent event = EventMapping.toAvro(record.value(), i, events.get(i), extractor.version());
-                String region = event.getCountryCode() == null ? "" : event.getCountryCode();
-                if (i < before.size() && !before.get(i).equals(region)) {
-                    // the old version is in another partition, which the new one will not reach
-                    context.forward(record.withKey(event.getId()).withValue(null));
+                String filedNow = (event.getCountryCode() == null ? "" : event.getCountryCode()) + ":" + event.getType();
+                if (i < before.size() && !before.get(i).equals(filedNow)) {
+                    // the old version is filed elsewhere (another region's partition, or another type), which the new
+                    // one will not reach: retract it there first
+                    context.forward(tombstone(record, event.getId(), before.get(i)));
                 }
                 context.forward(record.withKey(event.getId()).withValue(event));
-                regions.add(region);
+                filed.add(filedNow);
             }
             Integer count = eventCounts.get(articleId);
             for (int i = events.size(); count != null && i < count; i++) {
-                context.forward(record.withKey(EventMapping.eventId(articleId, i)).withValue(null));
+                context.forward(tombstone(record, EventMapping.eventId(articleId, i), i < before.size() ? before.get(i) : null));
             }
             eventCounts.put(articleId, events.size());
             if (events.isEmpty()) {
                 eventRegions.delete(articleId);
             } else {
-                eventRegions.put(articleId, regions.toString());
+                eventRegions.put(articleId, filed.toString());
             }
+        }
+
+        /**
+         * The tombstone of an event id, with the region|type its report was filed under when that is known ("XK:INJURY"
+         * in the store): the indicators apply it there without keeping an index of every report.
+         */
+        private static Record<String, ConflictEvent> tombstone(Record<String, Article> record, String eventId, String filed) {
+            Headers headers = new RecordHeaders(record.headers().toArray());
+            headers.remove(FILED_HEADER);
+            int colon = filed == null ? -1 : filed.indexOf(':');
+            if (colon > 0 && colon < filed.length() - 1) {
+                headers.add(FILED_HEADER, (filed.substring(0, colon) + "|" + filed.substring(colon + 1))
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return record.withKey(eventId).<ConflictEvent>withValue(null).withHeaders(headers);
         }
 
         private List<ExtractedEvent> extract(Article article) {

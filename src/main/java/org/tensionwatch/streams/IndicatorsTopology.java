@@ -48,9 +48,6 @@ public final class IndicatorsTopology {
         // memory, and without the record cache, which they would fill (it is shared by all stores of the thread) mostly
         // to be flushed anyway
         builder.addStateStore(StoreKind.buffer(StoreNames.PENDING_REPORTS, Serdes.String(), new ReportChangeSerde()));
-        // where each report was filed, so that its tombstone finds it
-        builder.addStateStore(StoreKind.keyValue(StoreNames.REPORT_MATCH_KEYS, Serdes.String(), Serdes.String(),
-                streamsConfig).withCachingEnabled());
         builder.addStateStore(StoreKind.keyValue(StoreNames.CANONICAL_BY_DAY, Serdes.String(),
                 CompactSerde.canonicalEventList(), streamsConfig).withCachingEnabled());
         builder.addStateStore(StoreKind.timestampedKeyValue(StoreNames.CANONICAL_EVENTS, Serdes.String(),
@@ -64,7 +61,7 @@ public final class IndicatorsTopology {
         KStream<String, IndicatorsOutput> merged = changesByRegion(builder, topics, settings)
                 .process(() -> new MergeReportsIntoIndicators(
                                 new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
-                        Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS, StoreNames.REPORT_MATCH_KEYS,
+                        Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS,
                         StoreNames.CANONICAL_BY_DAY, StoreNames.CANONICAL_EVENTS, StoreNames.DAILY_INDICATORS,
                         StoreNames.DAILY_INDICATORS_HISTORY);
         writeOutputs(merged, topics, OUTPUTS);

@@ -54,14 +54,10 @@ import org.tensionwatch.indicators.Retraction;
  *       committed with its input offset and merged after a restart. Which regions and types an interval merges is
  *       {@link MergeSchedule}'s choice: all of them while the input keeps up; during a backlog, those whose waiting
  *       reports are worth a clustering or have waited {@link IndicatorSettings#mergeMaxWait()}.</li>
- *   <li>{@link StoreNames#REPORT_MATCH_KEYS}: event id -> region|type|publishedAt of the newest version of the report
- *       filed, so that a retraction (a tombstone, which has no region) finds the region and type holding it, and a
- *       report whose corrected version changed type is taken out of the old one. Entries go with the retraction, or
- *       when their events leave the retention.</li>
  * </ul>
- * A retraction waits and is merged with the reports of the region and type it was filed under, in arrival order; one
- * for an event id this task never filed (every partition gets each tombstone), or filed and retracted already, changes
- * nothing.
+ * A retraction comes keyed by the region|type its report was filed under (the extraction knows it and writes it on
+ * the tombstone; {@link ReportsByRegion} passes on only those of this task's regions); it waits and is merged with that
+ * region and type's reports in arrival order, and one for a report not held, or retracted already, changes nothing.
  * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day.
  *
  * <p>The decoded events of the busiest regions and types are also kept in the heap between merges, up to
@@ -83,7 +79,6 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     private final IndicatorSettings settings;
     private ProcessorContext<String, IndicatorsOutput> context;
     private KeyValueStore<String, ReportChange> pending;
-    private KeyValueStore<String, String> filedUnder;
     private KeyValueStore<String, CanonicalEventList> byDay;
     private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
     private TimestampedKeyValueStore<String, DailyIndicators> daily;
@@ -103,7 +98,6 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     public void init(ProcessorContext<String, IndicatorsOutput> context) {
         this.context = context;
         this.pending = context.getStateStore(StoreNames.PENDING_REPORTS);
-        this.filedUnder = context.getStateStore(StoreNames.REPORT_MATCH_KEYS);
         this.byDay = context.getStateStore(StoreNames.CANONICAL_BY_DAY);
         this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
         this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
@@ -125,33 +119,11 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         // what this record changes, by region|type: a retraction, a report, or a report moved from another type
         List<Map.Entry<String, ReportChange>> changes = new ArrayList<>(1);
         if (record.value() instanceof Retraction retraction) {
-            String filed = filedUnder.get(retraction.eventId());
-            if (filed == null) {
-                // not filed here (another partition's), retracted already, or let go of with its days
-                return;
-            }
-            filedUnder.delete(retraction.eventId());
-            changes.add(Map.entry(filedKey(filed), retraction));
+            // keyed by the region|type it was filed under, which the extraction wrote on the tombstone
+            changes.add(Map.entry(record.key(), retraction));
         } else {
             EventReport report = (EventReport) record.value();
-            String matchKey = MatchKey.of(report).asString();
-            String filed = filedUnder.get(report.eventId());
-            Instant filedAt = filed == null ? null : filedAt(filed);
-            if (filed != null && !filedKey(filed).equals(matchKey)) {
-                if (report.publishedAt().isBefore(filedAt)) {
-                    // an older version of a report whose newer one has another type: stale, as the merger would say
-                    return;
-                }
-                // the corrected article yields another type under this event id: out of the old one first
-                changes.add(Map.entry(filedKey(filed), new Retraction(report.eventId())));
-            }
-            if (filedAt == null || !report.publishedAt().isBefore(filedAt)) {
-                String entry = matchKey + "|" + report.publishedAt();
-                if (!entry.equals(filed)) {
-                    filedUnder.put(report.eventId(), entry);
-                }
-            }
-            changes.add(Map.entry(matchKey, report));
+            changes.add(Map.entry(MatchKey.of(report).asString(), report));
         }
         if (!settings.batched()) {
             // stamped with stream time, not the report's publication time: a report published earlier but
@@ -170,16 +142,6 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         if (schedule.waitingReports() >= settings.maxPendingReports()) {
             mergePending(schedule.all());
         }
-    }
-
-    /** The region|type of a {@link StoreNames#REPORT_MATCH_KEYS} entry region|type|publishedAt. */
-    private static String filedKey(String filed) {
-        return filed.substring(0, filed.lastIndexOf('|'));
-    }
-
-    /** The publication time of a {@link StoreNames#REPORT_MATCH_KEYS} entry region|type|publishedAt. */
-    private static Instant filedAt(String filed) {
-        return Instant.parse(filed.substring(filed.lastIndexOf('|') + 1));
     }
 
     /** The region|type of a waiting report's key region|type|offset. */
@@ -248,9 +210,6 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         MergeResult result = merger.mergeAll(known, reports);
         LocalDate retainedFrom = settings.retainedFrom(ReportsByRegion.streamTime(context));
         List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
-        if (kept.size() != result.events().size()) {
-            forgetFiled(matchKey, result.events(), kept);
-        }
         store(matchKey, known, kept);
         if (decoded.containsKey(matchKey)) {
             remember(matchKey, kept);
@@ -272,26 +231,6 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             }
             rows.add(event);
             context.forward(new Record<>(event.id(), IndicatorsOutput.event(event), timestamp));
-        }
-    }
-
-    /**
-     * Forgets where the reports of the events let go of (older than the retention) were filed: those events stay as
-     * they are downstream, and a retraction of one of their reports changes nothing, as a late report does not.
-     */
-    private void forgetFiled(String matchKey, List<CanonicalEvent> all, List<CanonicalEvent> kept) {
-        Set<String> keptIds = new HashSet<>();
-        kept.forEach(event -> keptIds.add(event.id()));
-        for (CanonicalEvent event : all) {
-            if (keptIds.contains(event.id())) {
-                continue;
-            }
-            for (ReportRef ref : event.reports()) {
-                String filed = filedUnder.get(ref.eventId());
-                if (filed != null && filedKey(filed).equals(matchKey)) {
-                    filedUnder.delete(ref.eventId());
-                }
-            }
         }
     }
 

@@ -17,6 +17,8 @@ import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.LateEventPolicy;
 import org.tensionwatch.indicators.Retraction;
+import org.apache.kafka.common.header.Header;
+import java.nio.charset.StandardCharsets;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.EventPartitioning;
 
@@ -31,9 +33,9 @@ import org.tensionwatch.kafka.EventPartitioning;
  * publication, and reports about a day the merge step no longer keeps, are counted and logged.
  *
  * <p>A tombstone retracts the event of its key (its article's corrected version no longer yields it). It has no
- * region, so the extraction writes it to every partition; it is passed on as a {@link Retraction} keyed by the event
- * id, and the merge step, which knows where it filed that report, applies it or, if it holds no such report, ignores
- * it. Topologies that take reports only (the benchmark's) drop tombstones here.
+ * value, so the extraction writes it to every partition, with the region|type its report was filed under in a header;
+ * the partition of that region passes it on as a {@link Retraction} keyed by that region|type, the others drop it.
+ * Topologies that take reports only (the benchmark's) drop tombstones here.
  */
 final class ReportsByRegion implements Processor<String, ConflictEvent, String, RoutedEvent> {
 
@@ -65,8 +67,9 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
         ConflictEvent event = record.value();
         if (event == null) {
             // a retraction: the article's newer version no longer yields this event
-            if (retractions && record.key() != null) {
-                context.forward(record.withValue(RoutedEvent.retraction(new Retraction(record.key()))));
+            String filed = retractions && record.key() != null ? filedUnder(record) : null;
+            if (filed != null) {
+                context.forward(record.withKey(filed).withValue(RoutedEvent.retraction(new Retraction(record.key()))));
             }
             return;
         }
@@ -109,6 +112,29 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
             return;
         }
         context.forward(record.withKey(report.region()).withValue(RoutedEvent.report(report)));
+    }
+
+    /**
+     * The region|type a tombstone's report was filed under, from the header the extraction writes, when that region's
+     * reports are in this partition; null for a tombstone of another partition's region (every partition gets each)
+     * or one without the header (written before it existed: such a retraction cannot be placed and changes nothing).
+     */
+    private String filedUnder(Record<String, ConflictEvent> record) {
+        Header header = record.headers().lastHeader(ExtractionTopology.FILED_HEADER);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String filed = new String(header.value(), StandardCharsets.UTF_8);
+        int bar = filed.indexOf('|');
+        if (bar <= 0) {
+            return null;
+        }
+        RecordMetadata metadata = context.recordMetadata().orElse(null);
+        if (partitions > 0 && metadata != null
+                && EventPartitioning.partitionOf(filed.substring(0, bar), partitions) != metadata.partition()) {
+            return null;
+        }
+        return filed;
     }
 
     /**

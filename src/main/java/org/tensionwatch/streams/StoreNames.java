@@ -4,7 +4,6 @@ package org.tensionwatch.streams;
 public final class StoreNames {
 
     /** eventId -> the match key its report was filed under, so that a retraction finds it. */
-    public static final String REPORT_MATCH_KEYS = "report-match-keys";
     /**
      * region|type|day -> the canonical events of that region and type that happened on that day, for the days the
      * merge step still keeps: a region and type is a range of keys, and a merge rewrites only the days it changed.

@@ -170,4 +170,26 @@ class ExtractionTopologyTest {
         assertThat(events.readKeyValuesToList()).extracting(kv -> kv.key + (kv.value == null ? " tombstone" : ""))
                 .containsExactly("a1#0", "a1#1");
     }
+
+    @Test
+    void shouldNameOnEachTombstoneTheRegionAndTypeItsEventWasFiledUnder() {
+        closeDriver();
+        Properties props = IndicatorsTopologyTest.streamsConfig();
+        driver = new TopologyTestDriver(ExtractionTopology.build(TOPICS, ONE_EVENT_PER_PROTEST_LINE_IN_ITS_REGION, props),
+                props);
+        articles = driver.createInputTopic(TOPICS.articles().name(), TOPICS.articles().keySerde().serializer(),
+                TOPICS.articles().valueSerde().serializer());
+        events = driver.createOutputTopic(TOPICS.events().name(), TOPICS.events().keySerde().deserializer(),
+                TOPICS.events().valueSerde().deserializer());
+        articles.pipeInput("a1", article("a1", "a protest in XK\nanother protest in RS\na third protest in RS"));
+        events.readKeyValuesToList();
+
+        articles.pipeInput("a1", article("a1", "another protest in RS\na third protest in RS"));
+
+        // the indicators apply a tombstone where it says, without an index of every report they filed
+        assertThat(events.readRecordsToList()).filteredOn(r -> r.value() == null)
+                .extracting(r -> r.key() + " " + new String(r.headers().lastHeader(ExtractionTopology.FILED_HEADER).value(),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactly("a1#0 XK|PROTEST", "a1#2 RS|PROTEST");
+    }
 }

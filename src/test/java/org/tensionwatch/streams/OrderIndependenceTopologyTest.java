@@ -46,8 +46,15 @@ class OrderIndependenceTopologyTest {
     private static final Topics TOPICS = Topics.defaults();
     private static final Duration GRACE = LateEventPolicy.defaults().grace();
 
-    /** One record of the events topic: a tombstone where {@code event} is null. */
-    record Input(String key, ConflictEvent event, Instant timestamp) {
+    /**
+     * One record of the events topic: a tombstone where {@code event} is null, with the region|type its report was
+     * filed under as the extraction writes it.
+     */
+    record Input(String key, ConflictEvent event, Instant timestamp, String filed) {
+
+        Input(String key, ConflictEvent event, Instant timestamp) {
+            this(key, event, timestamp, null);
+        }
     }
 
     record Outcome(Map<String, DailyIndicators> rows, Map<String, CanonicalEvent> events) {
@@ -72,6 +79,9 @@ class OrderIndependenceTopologyTest {
     private static void assertOrderIndependent(List<Input> input, int orders) {
         Outcome inOrder = replay(input, IndicatorSettings.defaults(), null);
         assertThat(inOrder.rows()).isNotEmpty();
+        List<Input> reportsOnly = input.stream().filter(record -> record.event() != null).toList();
+        assertThat(replay(reportsOnly, IndicatorSettings.defaults(), null).events())
+                .as("the corrections retract something").isNotEqualTo(inOrder.events());
         for (int seed = 1; seed <= orders; seed++) {
             List<Input> shuffled = shuffledWithinGrace(input, seed);
             assertThat(shuffled).as("seed %d reorders the input", seed).isNotEqualTo(input);
@@ -93,7 +103,8 @@ class OrderIndependenceTopologyTest {
         List<Input> corrected = new ArrayList<>(input);
         last.values().stream().sorted(Comparator.comparing(Input::key)).forEach(record -> {
             if (random.nextDouble() < share) {
-                corrected.add(new Input(record.key(), null, record.timestamp().plusSeconds(3600)));
+                corrected.add(new Input(record.key(), null, record.timestamp().plusSeconds(3600),
+                        record.event().getCountryCode() + "|" + record.event().getType()));
             }
         });
         assertThat(corrected.size()).as("some events are retracted").isGreaterThan(input.size());
@@ -132,7 +143,14 @@ class OrderIndependenceTopologyTest {
                     TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
             int untilMerge = batches == null ? 0 : 1 + batches.nextInt(300);
             for (Input record : records) {
-                events.pipeInput(record.key(), record.event(), record.timestamp());
+                org.apache.kafka.common.header.internals.RecordHeaders headers =
+                        new org.apache.kafka.common.header.internals.RecordHeaders();
+                if (record.filed() != null) {
+                    headers.add(ExtractionTopology.FILED_HEADER,
+                            record.filed().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                events.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(record.key(), record.event(), headers,
+                        record.timestamp()));
                 if (batches != null && --untilMerge == 0) {
                     driver.advanceWallClockTime(Duration.ofSeconds(1));
                     untilMerge = 1 + batches.nextInt(300);

@@ -90,7 +90,7 @@ class RetractionRestartIT {
                 stop(first);
             }
 
-            produce("a1#0", null, Instant.parse("2026-10-13T09:00:00Z"));
+            produce("a1#0", null, Instant.parse("2026-10-13T09:00:00Z"), "XK|INJURY");
             KafkaStreams waiting = start(Duration.ofHours(1), work.resolve("second"));
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> committedInput(admin) == REPORTS.size() + 1);
@@ -134,11 +134,21 @@ class RetractionRestartIT {
     }
 
     private static void produce(String key, ConflictEvent event, Instant timestamp) throws Exception {
+        produce(key, event, timestamp, null);
+    }
+
+    /** A record of the events topic; a tombstone names the region|type it retracts from, as the extraction writes it. */
+    private static void produce(String key, ConflictEvent event, Instant timestamp, String filed) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (KafkaProducer<String, ConflictEvent> producer = new KafkaProducer<>(props,
                 TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(TOPICS.events().name(), null, timestamp.toEpochMilli(), key, event)).get();
+            ProducerRecord<String, ConflictEvent> record =
+                    new ProducerRecord<>(TOPICS.events().name(), null, timestamp.toEpochMilli(), key, event);
+            if (filed != null) {
+                record.headers().add(ExtractionTopology.FILED_HEADER, filed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
         }
     }
 
