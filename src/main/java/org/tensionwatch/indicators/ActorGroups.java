@@ -44,6 +44,9 @@ public final class ActorGroups {
 
     private final Map<String, List<List<String>>> groups;
     private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private final Map<String, String> clusterKeys = new ConcurrentHashMap<>();
+    /** Groups that are part of a larger one, for matching: the same people are reported under either. */
+    private static final Map<String, String> PARENTS = Map.of("peacekeepers", "soldiers");
 
     private ActorGroups(Map<String, List<List<String>>> groups) {
         this.groups = groups;
@@ -77,6 +80,37 @@ public final class ActorGroups {
             keys.put(actor, key);
         }
         return key;
+    }
+
+    /**
+     * The group a report is matched under, a coarser key than {@link #keyOf}: peacekeepers are soldiers (outlets call
+     * the same KFOR troops both), and a group named only by a proper noun ("Serbs", "Rangers", "Oli") says who they
+     * are, not what happened to whom, so it is {@link #UNKNOWN} and may be any group of the occurrence.
+     */
+    public String clusterKeyOf(String actor) {
+        if (actor == null) {
+            return UNKNOWN;
+        }
+        String key = clusterKeys.get(actor);
+        if (key == null) {
+            key = keyOf(actor);
+            if (PARENTS.containsKey(key)) {
+                key = PARENTS.get(key);
+            } else if (!key.equals(UNKNOWN) && !groups.containsKey(key) && properHead(actor)) {
+                key = UNKNOWN;
+            }
+            if (clusterKeys.size() >= MAX_CACHED_KEYS) {
+                clusterKeys.clear();
+            }
+            clusterKeys.put(actor, key);
+        }
+        return key;
+    }
+
+    private static boolean properHead(String actor) {
+        String[] words = NOT_A_WORD.split(actor.strip());
+        String head = words.length == 0 ? "" : words[words.length - 1];
+        return !head.isEmpty() && Character.isUpperCase(head.charAt(0));
     }
 
     private String computeKeyOf(String actor) {

@@ -69,26 +69,30 @@ final class ReportClusterer {
         Map<String, Drafts> byGroup = new TreeMap<>();
         List<ReportRef> actorless = new ArrayList<>();
         for (ReportRef ref : ordered) {
-            String group = actors.keyOf(ref.actor());
+            String group = actors.clusterKeyOf(ref.actor());
             if (group.equals(ActorGroups.UNKNOWN)) {
                 actorless.add(ref);
             } else {
-                place(byGroup.computeIfAbsent(group, g -> new Drafts()), group, ref);
+                // matched under the coarser group, named after the first report's own ("peacekeepers")
+                place(byGroup.computeIfAbsent(group, g -> new Drafts()), actors.keyOf(ref.actor()), ref);
             }
         }
         Drafts known = new Drafts();
         byGroup.values().forEach(group -> group.all.forEach(known::index));
         Drafts unknown = new Drafts();
         for (ReportRef ref : actorless) {
-            Draft only = null;
-            int candidates = 0;
+            // an unnamed group may be any group of the occurrence: it joins the one named cluster within reach, or of
+            // several the one with the largest figure (an unnamed total covers its largest part), ties to the first
+            // created; with none it clusters among the unnamed
+            Draft largest = null;
             for (Draft draft : known.near(ref)) {
-                if (distance(draft, ref) <= settings.toleranceDays() && ++candidates == 1) {
-                    only = draft;
+                if (distance(draft, ref) <= settings.toleranceDays() && (largest == null || draft.maxCount > largest.maxCount
+                        || draft.maxCount == largest.maxCount && draft.order < largest.order)) {
+                    largest = draft;
                 }
             }
-            if (candidates == 1) {
-                known.join(only, ref);
+            if (largest != null) {
+                known.join(largest, ref);
             } else {
                 place(unknown, ActorGroups.UNKNOWN, ref);
             }
@@ -273,6 +277,8 @@ final class ReportClusterer {
         int order;
         long day;
         boolean stated;
+        /** The largest figure of its reports, -1 for none. */
+        long maxCount = -1;
 
         Draft(String group) {
             this.group = group;
@@ -280,6 +286,9 @@ final class ReportClusterer {
 
         void add(ReportRef ref) {
             refs.add(ref);
+            if (ref.count() != null) {
+                maxCount = Math.max(maxCount, ref.count());
+            }
             stated |= ref.occurredOnStated();
             (ref.occurredOnStated() ? statedVotes : fallbackVotes).merge(ref.occurredOn().toEpochDay(), 1, Integer::sum);
             day = mostVoted(stated ? statedVotes : fallbackVotes);

@@ -175,14 +175,25 @@ class CanonicalEventMergerTest {
     }
 
     @Test
-    void shouldKeepAnActorlessReportApartWhenTwoGroupsAreCandidates() {
+    void shouldLetAnActorlessReportJoinTheLargestOfSeveralCandidateGroups() {
+        // an unnamed group may be any group of the occurrence: "50 people" covers the 40 protesters, not a third group
         List<CanonicalEvent> events = mergeAll(
                 Reports.injury("a1").actor("police officers").exactly(10).build(),
                 Reports.injury("a2").actor("protesters").exactly(40).build(),
                 Reports.injury("a3").actor("people").exactly(50).build());
 
-        assertThat(events).extracting(CanonicalEvent::actorKey)
-                .containsExactlyInAnyOrder("police", "protesters", ActorGroups.UNKNOWN);
+        assertThat(events).extracting(CanonicalEvent::actorKey, CanonicalEvent::best)
+                .containsExactlyInAnyOrder(tuple("police", 10L), tuple("protesters", 50L));
+    }
+
+    @Test
+    void shouldMatchPeacekeepersAndSoldiersAndANationalityAloneAsOneOccurrence() {
+        List<CanonicalEvent> events = mergeAll(
+                Reports.injury("a1").actor("KFOR peacekeepers").exactly(30).build(),
+                Reports.injury("a2").actor("soldiers").count(25, Qualifier.ABOUT).build(),
+                Reports.injury("a3").actor("Serbs").exactly(12).build());
+
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.best()).isEqualTo(30L));
     }
 
     @Test

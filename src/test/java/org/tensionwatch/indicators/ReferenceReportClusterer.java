@@ -47,19 +47,24 @@ final class ReferenceReportClusterer {
         Map<String, List<Draft>> byGroup = new TreeMap<>();
         List<ReportRef> actorless = new ArrayList<>();
         for (ReportRef ref : ordered) {
-            String group = actors.keyOf(ref.actor());
+            String group = actors.clusterKeyOf(ref.actor());
             if (group.equals(ActorGroups.UNKNOWN)) {
                 actorless.add(ref);
             } else {
-                place(byGroup.computeIfAbsent(group, g -> new ArrayList<>()), group, ref);
+                place(byGroup.computeIfAbsent(group, g -> new ArrayList<>()), actors.keyOf(ref.actor()), ref);
             }
         }
         List<Draft> known = byGroup.values().stream().flatMap(List::stream).toList();
         List<Draft> unknown = new ArrayList<>();
         for (ReportRef ref : actorless) {
-            List<Draft> candidates = known.stream().filter(d -> distance(d, ref) <= settings.toleranceDays()).toList();
-            if (candidates.size() == 1) {
-                candidates.get(0).add(ref);
+            Draft largest = null;
+            for (Draft d : known) {
+                if (distance(d, ref) <= settings.toleranceDays() && (largest == null || maxCount(d) > maxCount(largest))) {
+                    largest = d;
+                }
+            }
+            if (largest != null) {
+                largest.add(ref);
             } else {
                 place(unknown, ActorGroups.UNKNOWN, ref);
             }
@@ -67,6 +72,10 @@ final class ReferenceReportClusterer {
         List<Draft> drafts = new ArrayList<>(known);
         drafts.addAll(unknown);
         return build(key, drafts);
+    }
+
+    private static long maxCount(Draft d) {
+        return d.refs.stream().filter(r -> r.count() != null).mapToLong(ReportRef::count).max().orElse(-1);
     }
 
     private void place(List<Draft> drafts, String group, ReportRef ref) {

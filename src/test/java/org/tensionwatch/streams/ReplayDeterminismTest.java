@@ -130,11 +130,11 @@ class ReplayDeterminismTest {
     void shouldSettleEachDayOnItsFinalEventsWithHindsight() throws IOException {
         List<String> settled = replay(history).settledAlerts();
 
-        // decided on the day's final events: the Kosovo injuries are critical from the day they were raised,
+        // decided on the day's final events: the Kosovo injuries are high from the day they were raised,
         // where the provisional alert started medium and escalated as the toll was reported
         assertThat(settled).filteredOn(step -> step.startsWith("injuries|XK|"))
                 .extracting(step -> step.substring(0, step.indexOf(" value")))
-                .containsExactly("injuries|XK|2026-10-01 RAISED CRITICAL", "injuries|XK|2026-10-01 CLEARED CRITICAL");
+                .containsExactly("injuries|XK|2026-10-01 RAISED HIGH", "injuries|XK|2026-10-01 CLEARED HIGH");
         // every settled step is stamped with the end of the day it decides
         assertThat(settled).allMatch(step -> step.endsWith("T23:59:59.999Z"));
     }

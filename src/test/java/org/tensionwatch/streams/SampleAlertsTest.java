@@ -122,7 +122,9 @@ class SampleAlertsTest {
     @Test
     void shouldEscalateTheKosovoInjuriesAndTheSerbianAlertAndClearThemInTheQuietWeeks() {
         assertThat(steps.stream().filter(a -> a.getId().equals("injuries|XK|2026-10-01")).map(a -> a.getStatus() + " " + a.getSeverity()))
-                .containsExactly("RAISED MEDIUM", "ESCALATED HIGH", "ESCALATED CRITICAL", "CLEARED CRITICAL");
+                // high, not critical: the week's injuries are about 116 once the same peacekeepers, soldiers and Serbs
+                // are counted once (the samples tell of some 41 peacekeepers and 52 Serbs on 1 October)
+                .containsExactly("RAISED MEDIUM", "ESCALATED HIGH", "CLEARED HIGH");
         assertThat(steps.stream().filter(a -> a.getId().equals("military-alert|RS|2026-09-29")).map(a -> a.getStatus() + " " + a.getSeverity()))
                 .containsExactly("RAISED HIGH", "ESCALATED CRITICAL", "CLEARED CRITICAL");
         assertThat(last("tension-index|XK|2026-09-29").getStatus()).isEqualTo(AlertStatus.CLEARED);
