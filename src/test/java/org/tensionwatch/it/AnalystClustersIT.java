@@ -87,8 +87,9 @@ class AnalystClustersIT {
             }
             System.out.println("AnalystClustersIT:\n  " + String.join("\n  ", report));
             // measured: 5 of the 7 figures within 10 % (Nepal's deaths and injuries, France's arrests and injuries, and
-            // Thailand's injuries); Thailand's deaths count a summary ("at least 12 people") beside its parts, and
-            // Nahel's death is read on the day of the riots it set off. The floor keeps what is reached.
+            // Thailand's deaths); Thailand's injuries read 15 for 21 (the civilians' unnamed "others" join the
+            // soldiers' cluster), and Nahel's death is read on the day of the riots it set off. The floor keeps what is
+            // reached.
             assertThat(close).as("cluster figures within 10 %% of the analyst's:%n  %s", String.join("\n  ", report))
                     .isGreaterThanOrEqualTo(5);
         });
