@@ -147,14 +147,7 @@ class ExtractionTopologyTest {
 
     @Test
     void shouldRetractAnIdFirstWhenTheCorrectedArticlesEventUnderItIsInAnotherRegion() {
-        closeDriver();
-        Properties props = IndicatorsTopologyTest.streamsConfig();
-        driver = new TopologyTestDriver(ExtractionTopology.build(TOPICS, ONE_EVENT_PER_PROTEST_LINE_IN_ITS_REGION, props),
-                props);
-        articles = driver.createInputTopic(TOPICS.articles().name(), TOPICS.articles().keySerde().serializer(),
-                TOPICS.articles().valueSerde().serializer());
-        events = driver.createOutputTopic(TOPICS.events().name(), TOPICS.events().keySerde().deserializer(),
-                TOPICS.events().valueSerde().deserializer());
+        restartWith(ONE_EVENT_PER_PROTEST_LINE_IN_ITS_REGION);
         articles.pipeInput("a1", article("a1", "a protest in XK\nanother protest in RS\na third protest in RS"));
         events.readKeyValuesToList();
 
@@ -173,14 +166,7 @@ class ExtractionTopologyTest {
 
     @Test
     void shouldNameOnEachTombstoneTheRegionAndTypeItsEventWasFiledUnder() {
-        closeDriver();
-        Properties props = IndicatorsTopologyTest.streamsConfig();
-        driver = new TopologyTestDriver(ExtractionTopology.build(TOPICS, ONE_EVENT_PER_PROTEST_LINE_IN_ITS_REGION, props),
-                props);
-        articles = driver.createInputTopic(TOPICS.articles().name(), TOPICS.articles().keySerde().serializer(),
-                TOPICS.articles().valueSerde().serializer());
-        events = driver.createOutputTopic(TOPICS.events().name(), TOPICS.events().keySerde().deserializer(),
-                TOPICS.events().valueSerde().deserializer());
+        restartWith(ONE_EVENT_PER_PROTEST_LINE_IN_ITS_REGION);
         articles.pipeInput("a1", article("a1", "a protest in XK\nanother protest in RS\na third protest in RS"));
         events.readKeyValuesToList();
 
@@ -191,5 +177,16 @@ class ExtractionTopologyTest {
                 .extracting(r -> r.key() + " " + new String(r.headers().lastHeader(ExtractionTopology.FILED_HEADER).value(),
                         java.nio.charset.StandardCharsets.UTF_8))
                 .containsExactly("a1#0 XK|PROTEST", "a1#2 RS|PROTEST");
+    }
+
+    /** A new driver on the extraction topology with the given extractor, its input and output topics. */
+    private void restartWith(EventExtractor extractor) {
+        closeDriver();
+        Properties props = IndicatorsTopologyTest.streamsConfig();
+        driver = new TopologyTestDriver(ExtractionTopology.build(TOPICS, extractor, props), props);
+        articles = driver.createInputTopic(TOPICS.articles().name(), TOPICS.articles().keySerde().serializer(),
+                TOPICS.articles().valueSerde().serializer());
+        events = driver.createOutputTopic(TOPICS.events().name(), TOPICS.events().keySerde().deserializer(),
+                TOPICS.events().valueSerde().deserializer());
     }
 }
