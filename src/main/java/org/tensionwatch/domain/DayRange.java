@@ -24,9 +24,4 @@ public record DayRange(LocalDate earliest, LocalDate latest) {
     public static DayRange of(LocalDate day) {
         return new DayRange(day, day);
     }
-
-    /** Whether the day is known. */
-    public boolean isOneDay() {
-        return earliest.equals(latest);
-    }
 }

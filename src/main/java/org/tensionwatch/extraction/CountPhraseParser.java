@@ -168,16 +168,7 @@ public final class CountPhraseParser {
         if (BLOCKED_BEFORE.matcher(before).find() || UNIT_AFTER.matcher(after).find()) {
             return null;
         }
-        long value = lo * (long) multiplier(m.group("mult"));
-        int[] group = group(sentence, m.end());
-        if (group == THING_GROUP) {
-            return new CountMention(m.start(), m.end(), value, Qualifier.AT_LEAST, null, m.end(), true);
-        }
-        if (group == null) {
-            return new CountMention(m.start(), m.end(), value, Qualifier.AT_LEAST, null, m.end());
-        }
-        return new CountMention(m.start(), m.end(), value, Qualifier.AT_LEAST,
-                sentence.text().substring(group[0], group[1]), group[1]);
+        return counting(sentence, m.start(), m.end(), lo * (long) multiplier(m.group("mult")), Qualifier.AT_LEAST);
     }
 
     private List<CountMention> single(Sentence sentence) {
@@ -262,16 +253,19 @@ public final class CountPhraseParser {
         if (digits != null && digits.length() == 4 && value != null && value >= 1900 && value <= 2100) {
             return null; // a year, however it is used
         }
-        Qualifier qualifier = qualifier(m);
-        int[] group = group(sentence, m.end());
+        return counting(sentence, m.start(), m.end(), value, qualifier(m));
+    }
+
+    /** The figure from {@code start} to {@code end} with what it counts: the people after it, things, or nothing said. */
+    private static CountMention counting(Sentence sentence, int start, int end, Long value, Qualifier qualifier) {
+        int[] group = group(sentence, end);
         if (group == THING_GROUP) {
-            return new CountMention(m.start(), m.end(), value, qualifier, null, m.end(), true);
+            return new CountMention(start, end, value, qualifier, null, end, true);
         }
         if (group == null) {
-            return new CountMention(m.start(), m.end(), value, qualifier, null, m.end(), countsThings(lower, m.end()));
+            return new CountMention(start, end, value, qualifier, null, end, countsThings(sentence.lower(), end));
         }
-        return new CountMention(m.start(), m.end(), value, qualifier,
-                sentence.text().substring(group[0], group[1]), group[1]);
+        return new CountMention(start, end, value, qualifier, sentence.text().substring(group[0], group[1]), group[1]);
     }
 
     private static Long value(Matcher m) {

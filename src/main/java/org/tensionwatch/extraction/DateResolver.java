@@ -213,16 +213,14 @@ public final class DateResolver {
      * the telling ("authorities said on Saturday", "the ministry announced Sunday") is not the day of what is told.
      */
     public static LocalDate nearest(List<DateMention> mentions, int position) {
-        return nearest(mentions, position, null);
-    }
-
-    /** As {@link #nearest(List, int)}, leaving out the days of reporting verbs in {@code text} when it is given. */
-    public static LocalDate nearest(List<DateMention> mentions, int position, String text) {
-        DateMention d = nearestMention(mentions, position, text);
+        DateMention d = nearestMention(mentions, position, null);
         return d == null ? null : d.date();
     }
 
-    /** The time expression nearest to a position that may date an event there, or null. */
+    /**
+     * The time expression nearest to a position that may date an event there, or null; with {@code text} given, the
+     * days of its reporting verbs are left out.
+     */
     public static DateMention nearestMention(List<DateMention> mentions, int position, String text) {
         DateMention best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -31,12 +31,8 @@ final class EventMerger {
         }
     }
 
-    List<ExtractedEvent> merge(List<Mention> mentions) {
-        return mergeMentions(mentions).stream().map(Mention::event).toList();
-    }
-
     /** The merged events, each with the first sentence that mentions it. */
-    List<Mention> mergeMentions(List<Mention> mentions) {
+    List<Mention> merge(List<Mention> mentions) {
         List<ExtractedEvent> out = new ArrayList<>();
         List<Integer> firstSentence = new ArrayList<>();
         List<Integer> lastSentence = new ArrayList<>();

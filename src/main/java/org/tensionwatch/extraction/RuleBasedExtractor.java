@@ -62,7 +62,7 @@ public final class RuleBasedExtractor implements EventExtractor {
                 events.add(new EventMerger.Mention(e, i, headline));
             }
         }
-        return new ExtractionResult(OccurrenceDays.assign(merger.mergeMentions(events), article.publishedOn()),
+        return new ExtractionResult(OccurrenceDays.assign(merger.merge(events), article.publishedOn()),
                 outcome.note(), sentences.size());
     }
 
