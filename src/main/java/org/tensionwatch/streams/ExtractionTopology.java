@@ -2,11 +2,11 @@ package org.tensionwatch.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -32,16 +32,17 @@ import org.tensionwatch.kafka.Topics;
  * ({@link EventPartitioning}). When an article comes again
  * (a correction, or the same file ingested twice) its events are written again under the same ids,
  * and ids it no longer yields are deleted with tombstones, so downstream tables never double count. An id whose event
- * moves to another region (the correction dropped an earlier event, so the ids after it now name other events) is
- * retracted with a tombstone first, since the new version goes to another partition than the old one: the tombstone
- * reaches every partition, the old one among them.
+ * moves to another region or type (the correction dropped an earlier event, so the ids after it now name other
+ * events) is retracted with a tombstone first, since the new version is filed elsewhere. Every tombstone names, in the
+ * header {@link #FILED_HEADER}, the region|type its event was filed under.
  */
 public final class ExtractionTopology {
 
     public static final String EVENT_COUNTS_STORE = "extracted-event-counts";
     /**
-     * article id -> where each of its events was filed, in id order: region:TYPE ("XK:INJURY,RS:PROTEST"; ":TYPE" for an
-     * event without a region; a bare region in entries written before the type was kept).
+     * article id -> where each of its events was filed, in id order, as the tombstone header names it: region|TYPE
+     * ("XK|INJURY,RS|PROTEST"; "|TYPE" for an event without a region; a bare region in entries written before the type
+     * was kept).
      */
     public static final String EVENT_REGIONS_STORE = "extracted-event-regions";
     /** The header of a tombstone that names the region|type its event was filed under ("XK|INJURY"). */
@@ -103,7 +104,7 @@ public final class ExtractionTopology {
             StringJoiner filed = new StringJoiner(",");
             for (int i = 0; i < events.size(); i++) {
                 ConflictEvent event = EventMapping.toAvro(record.value(), i, events.get(i), extractor.version());
-                String filedNow = (event.getCountryCode() == null ? "" : event.getCountryCode()) + ":" + event.getType();
+                String filedNow = (event.getCountryCode() == null ? "" : event.getCountryCode()) + "|" + event.getType();
                 if (i < before.size() && !before.get(i).equals(filedNow)) {
                     // the old version is filed elsewhere (another region's partition, or another type), which the new
                     // one will not reach: retract it there first
@@ -125,16 +126,15 @@ public final class ExtractionTopology {
         }
 
         /**
-         * The tombstone of an event id, with the region|type its report was filed under when that is known ("XK:INJURY"
-         * in the store): the indicators apply it there without keeping an index of every report.
+         * The tombstone of an event id, with the region|type its report was filed under when that is known: the
+         * indicators apply it there without keeping an index of every report.
          */
         private static Record<String, ConflictEvent> tombstone(Record<String, Article> record, String eventId, String filed) {
             Headers headers = new RecordHeaders(record.headers().toArray());
             headers.remove(FILED_HEADER);
-            int colon = filed == null ? -1 : filed.indexOf(':');
-            if (colon > 0 && colon < filed.length() - 1) {
-                headers.add(FILED_HEADER, (filed.substring(0, colon) + "|" + filed.substring(colon + 1))
-                        .getBytes(StandardCharsets.UTF_8));
+            int bar = filed == null ? -1 : filed.indexOf('|');
+            if (bar > 0 && bar < filed.length() - 1) {
+                headers.add(FILED_HEADER, filed.getBytes(StandardCharsets.UTF_8));
             }
             return record.withKey(eventId).<ConflictEvent>withValue(null).withHeaders(headers);
         }

@@ -1,15 +1,12 @@
 package org.tensionwatch.streams;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -30,7 +27,6 @@ import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.MatchKey;
 import org.tensionwatch.indicators.MergeResult;
 import org.tensionwatch.indicators.ReportChange;
-import org.tensionwatch.indicators.ReportRef;
 import org.tensionwatch.indicators.Retraction;
 
 /**

@@ -1,9 +1,11 @@
 package org.tensionwatch.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,8 +19,6 @@ import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.LateEventPolicy;
 import org.tensionwatch.indicators.Retraction;
-import org.apache.kafka.common.header.Header;
-import java.nio.charset.StandardCharsets;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.EventPartitioning;
 
