@@ -58,12 +58,15 @@ public final class IndicatorsTopology {
         builder.addStateStore(StoreKind.versionedKeyValue(StoreNames.DAILY_INDICATORS_HISTORY, settings.historyRetention(),
                 Serdes.String(), JsonSerde.of(DailyIndicators.class), streamsConfig));
 
+        // region -> newest publication time: a handful of keys, each read once per task life and written when it advances
+        builder.addStateStore(StoreKind.keyValue(StoreNames.REGION_NEWEST_PUBLICATION, Serdes.String(), Serdes.Long(),
+                streamsConfig).withCachingEnabled());
         KStream<String, IndicatorsOutput> merged = changesByRegion(builder, topics, settings)
                 .process(() -> new MergeReportsIntoIndicators(
                                 new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
                         Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS,
                         StoreNames.CANONICAL_BY_DAY, StoreNames.CANONICAL_EVENTS, StoreNames.DAILY_INDICATORS,
-                        StoreNames.DAILY_INDICATORS_HISTORY);
+                        StoreNames.DAILY_INDICATORS_HISTORY, StoreNames.REGION_NEWEST_PUBLICATION);
         writeOutputs(merged, topics, OUTPUTS);
         return builder.build(streamsConfig);
     }

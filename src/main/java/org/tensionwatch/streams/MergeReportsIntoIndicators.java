@@ -1,5 +1,6 @@
 package org.tensionwatch.streams;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
 import org.tensionwatch.indicators.DailyIndicators;
@@ -50,6 +53,11 @@ import org.tensionwatch.indicators.Retraction;
  *       committed with its input offset and merged after a restart. Which regions and types an interval merges is
  *       {@link MergeSchedule}'s choice: all of them while the input keeps up; during a backlog, those whose waiting
  *       reports are worth a clustering or have waited {@link IndicatorSettings#mergeMaxWait()}.</li>
+ *   <li>{@link StoreNames#REGION_NEWEST_PUBLICATION}: region -> the newest publication time of its reports, the
+ *       region's own stream time. The merge keeps a region's canonical events matchable back to
+ *       {@link IndicatorSettings#retainedFrom} of it and drops a report about an earlier day (it would have nothing left
+ *       to match). Per region, so that what is kept of one region never depends on the news of another region in the
+ *       same partition, nor on how the two interleave.</li>
  * </ul>
  * A retraction comes keyed by the region|type its report was filed under (the extraction knows it and writes it on
  * the tombstone; {@link ReportsByRegion} passes on only those of this task's regions); it waits and is merged with that
@@ -71,6 +79,8 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     /** Daily rows kept decoded in the heap, over all regions of the task. */
     static final int MAX_DECODED_ROWS = 20_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(MergeReportsIntoIndicators.class);
+
     private final CanonicalEventMerger merger;
     private final IndicatorSettings settings;
     private ProcessorContext<String, IndicatorsOutput> context;
@@ -79,6 +89,9 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
     private TimestampedKeyValueStore<String, DailyIndicators> daily;
     private VersionedKeyValueStore<String, DailyIndicators> dailyHistory;
+    private KeyValueStore<String, Long> newestPublication;
+    /** The regions' newest publication times read or written so far, written through to the store. */
+    private final Map<String, Long> newestByRegion = new HashMap<>();
     private final MergeSchedule schedule;
     private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
     private long decodedReports;
@@ -98,6 +111,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
         this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
         this.dailyHistory = context.getStateStore(StoreNames.DAILY_INDICATORS_HISTORY);
+        this.newestPublication = context.getStateStore(StoreNames.REGION_NEWEST_PUBLICATION);
         forgetDecoded();
         if (settings.batched()) {
             // reports left waiting by an earlier run of the task (committed with their input offsets)
@@ -119,6 +133,14 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             changes.add(Map.entry(record.key(), retraction));
         } else {
             EventReport report = (EventReport) record.value();
+            LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(
+                    advanceNewestPublication(report.region(), report.publishedAt().toEpochMilli())));
+            if (report.occurredOn().isBefore(retainedFrom)) {
+                DroppedReports.LATE.increment();
+                LOG.warn("Report {} about {} arrived after the merge step let go of {}'s days before {}; not applied",
+                        report.eventId(), report.occurredOn(), report.region(), retainedFrom);
+                return;
+            }
             changes.add(Map.entry(MatchKey.of(report).asString(), report));
         }
         if (!settings.batched()) {
@@ -151,6 +173,33 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         return digits.length() >= OFFSET_DIGITS ? digits : "0".repeat(OFFSET_DIGITS - digits.length()) + digits;
     }
 
+    /** The region of a match key region|type. */
+    private static String regionOf(String matchKey) {
+        return matchKey.substring(0, matchKey.indexOf('|'));
+    }
+
+    /** The newest publication time of the region's reports (0 before the first). */
+    private long newestPublicationOf(String region) {
+        Long newest = newestByRegion.get(region);
+        if (newest == null) {
+            newest = newestPublication.get(region);
+            newest = newest == null ? 0L : newest;
+            newestByRegion.put(region, newest);
+        }
+        return newest;
+    }
+
+    /** The region's newest publication time after a report published at {@code publishedAt}: it never goes back. */
+    private long advanceNewestPublication(String region, long publishedAt) {
+        long newest = newestPublicationOf(region);
+        if (publishedAt > newest) {
+            newestPublication.put(region, publishedAt);
+            newestByRegion.put(region, publishedAt);
+            return publishedAt;
+        }
+        return newest;
+    }
+
     @Override
     public void close() {
         forgetDecoded();
@@ -160,6 +209,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         decoded.clear();
         decodedReports = 0;
         decodedRows.clear();
+        newestByRegion.clear();
         schedule.clear();
     }
 
@@ -204,7 +254,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     private void merge(String matchKey, List<ReportChange> reports, long timestamp, Rows rows) {
         List<CanonicalEvent> known = load(matchKey);
         MergeResult result = merger.mergeAll(known, reports);
-        LocalDate retainedFrom = settings.retainedFrom(ReportsByRegion.streamTime(context));
+        LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(regionOf(matchKey))));
         List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
         store(matchKey, known, kept);
         if (decoded.containsKey(matchKey)) {

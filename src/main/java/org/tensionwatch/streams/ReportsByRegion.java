@@ -104,13 +104,6 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
                     event.getId(), report.occurredOn(), report.publishedAt(), late.grace());
             return;
         }
-        LocalDate retainedFrom = settings.retainedFrom(streamTime(context));
-        if (report.occurredOn().isBefore(retainedFrom)) {
-            DroppedReports.LATE.increment();
-            LOG.warn("Report {} about {} arrived after the merge step let go of days before {}; not applied",
-                    event.getId(), report.occurredOn(), retainedFrom);
-            return;
-        }
         context.forward(record.withKey(report.region()).withValue(RoutedEvent.report(report)));
     }
 

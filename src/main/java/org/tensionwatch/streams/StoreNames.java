@@ -3,7 +3,6 @@ package org.tensionwatch.streams;
 /** Names of the indicators topology's state stores and repartition topics, so that queries and tests use the same ones. */
 public final class StoreNames {
 
-    /** eventId -> the match key its report was filed under, so that a retraction finds it. */
     /**
      * region|type|day -> the canonical events of that region and type that happened on that day, for the days the
      * merge step still keeps: a region and type is a range of keys, and a merge rewrites only the days it changed.
@@ -20,6 +19,13 @@ public final class StoreNames {
      * (a versioned store), for "as known at" queries.
      */
     public static final String DAILY_INDICATORS_HISTORY = "daily-indicators-history";
+
+    /**
+     * region -> the newest publication time among that region's reports (epoch ms): the region's own stream time, from
+     * which the merge step lets go of old days. Per region, not per task, so that the news of one region never ages out
+     * the days of another that shares its partition.
+     */
+    public static final String REGION_NEWEST_PUBLICATION = "region-newest-publication";
 
     private StoreNames() {
     }

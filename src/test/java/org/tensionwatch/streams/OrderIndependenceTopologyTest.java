@@ -76,6 +76,36 @@ class OrderIndependenceTopologyTest {
         assertOrderIndependent(withCorrections(synthetic, 0.03, new Random(4)), 4);
     }
 
+    @Test
+    void shouldCountARegionsReportsWhateverTheNewerNewsOfAnotherRegionInItsPartition() {
+        // France in 2023, Thailand in 2025: what the merge keeps of France must not depend on Thailand's news having
+        // come first (a backfill in another order, or two articles' events crossing between tasks)
+        List<Input> france = new ArrayList<>();
+        for (int outlet = 0; outlet < 3; outlet++) {
+            ConflictEvent arrests = ConflictEvents.of(org.tensionwatch.avro.EventType.ARREST).article("fr" + outlet, 0)
+                    .source("outlet " + outlet).region("FR").actor("rioters").on("2023-06-30")
+                    .published("2023-07-0" + (outlet + 1) + "T12:00:00Z")
+                    .count(900 + 100L * outlet, org.tensionwatch.avro.CountQualifier.EXACT).build();
+            france.add(new Input(arrests.getId(), arrests, arrests.getPublishedAt()));
+        }
+        ConflictEvent thailand = ConflictEvents.of(org.tensionwatch.avro.EventType.FATALITY).article("th", 0)
+                .source("outlet th").region("TH").actor("soldiers").on("2025-07-24").published("2025-07-25T12:00:00Z")
+                .count(12, org.tensionwatch.avro.CountQualifier.EXACT).build();
+        Input newer = new Input(thailand.getId(), thailand, thailand.getPublishedAt());
+        List<Input> inPublicationOrder = new ArrayList<>(france);
+        inPublicationOrder.add(newer);
+        List<Input> newerFirst = new ArrayList<>();
+        newerFirst.add(newer);
+        newerFirst.addAll(france);
+
+        Outcome expected = replay(inPublicationOrder, IndicatorSettings.defaults(), null);
+        assertThat(expected.rows().get(RegionDay.key("FR", java.time.LocalDate.parse("2023-06-30"))).counts().arrests())
+                .as("the three reports are one incident, its best figure").isEqualTo(1100);
+        assertThat(replay(newerFirst, IndicatorSettings.defaults(), null)).isEqualTo(expected);
+        assertThat(replay(newerFirst, IndicatorSettings.defaults().withMergeInterval(Duration.ofSeconds(1)), null))
+                .isEqualTo(expected);
+    }
+
     private static void assertOrderIndependent(List<Input> input, int orders) {
         Outcome inOrder = replay(input, IndicatorSettings.defaults(), null);
         assertThat(inOrder.rows()).isNotEmpty();
