@@ -1,6 +1,7 @@
 package org.tensionwatch.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,9 @@ public final class ConsumerGroupLag {
     }
 
     /**
-     * Records the group has not processed yet, over every partition it committed an offset for (committed transactions
-     * only); empty when the group has committed nothing, e.g. because it never ran on this cluster.
+     * Records the group has not processed yet (committed transactions only), over every partition of the topics it has
+     * committed an offset on, counting a partition it has no offset for yet from its first record; empty when the group
+     * has committed nothing, e.g. because it never ran on this cluster.
      *
      * @throws IllegalStateException when the cluster cannot be asked in time
      */
@@ -35,14 +37,27 @@ public final class ConsumerGroupLag {
             if (committed.isEmpty()) {
                 return java.util.OptionalLong.empty();
             }
-            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            // every partition of the topics it reads, also those it has not committed on yet: a partition whose
+            // records no task has processed is behind by all of them, not caught up
+            java.util.Set<String> topics = committed.keySet().stream().map(TopicPartition::topic)
+                    .collect(Collectors.toSet());
+            java.util.List<TopicPartition> partitions = new java.util.ArrayList<>();
+            admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((topic, description) -> description.partitions()
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
-                    .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
+                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<TopicPartition> uncommitted = partitions.stream().filter(tp -> !committed.containsKey(tp)).toList();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = uncommitted.isEmpty() ? Map.of()
+                    : admin.listOffsets(uncommitted.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.earliest())))
+                            .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long lag = 0;
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
-                lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata done = committed.get(partition);
+                long from = done != null ? done.offset() : starts.get(partition).offset();
+                lag += Math.max(0, ends.get(partition).offset() - from);
             }
             return java.util.OptionalLong.of(lag);
         } catch (InterruptedException e) {

@@ -20,8 +20,13 @@ public record ArchiveEntry(Instant publishedAt, String articleId, String origin,
         Objects.requireNonNull(file, "file == null");
     }
 
-    /** Publication time, then id: the order of a replay, the same on every run. */
+    /**
+     * Publication time, then id, then where it is in the archive: the order of a replay, the same on every run. Two
+     * versions of one article with the same publication time (a correction) go in the order the archive has them, by
+     * byte offset within a file: the later line is the later version ("file:100" sorts after "file:99").
+     */
     public static final java.util.Comparator<ArchiveEntry> REPLAY_ORDER =
             java.util.Comparator.comparing(ArchiveEntry::publishedAt).thenComparing(ArchiveEntry::articleId)
+                    .thenComparing(ArchiveEntry::file).thenComparingLong(ArchiveEntry::offset)
                     .thenComparing(ArchiveEntry::origin);
 }

@@ -32,7 +32,13 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
         Duration mergeInterval, int maxPendingReports, Duration historyRetention, Duration mergeMaxWait,
         int mergeAllBelow) {
 
-    public static final int DEFAULT_RETENTION_MARGIN_DAYS = 90;
+    /**
+     * How far behind its region's newest publication (beyond the grace period) a report may still arrive and be merged:
+     * a year. Reports of one region reach the merge out of publication order even when articles are published in order
+     * (the extraction's tasks run unevenly, by hundreds of articles in a fast replay, which is months across a gap in an
+     * archive); within this margin that reordering changes nothing, beyond it the report is dropped and counted.
+     */
+    public static final int DEFAULT_RETENTION_MARGIN_DAYS = 365;
     /** The service's default merge interval, the same as its commit interval. */
     public static final Duration DEFAULT_SERVICE_MERGE_INTERVAL = Duration.ofSeconds(1);
     /** Per task: reports wait in memory (see {@link StoreKind#buffer}), so this bounds the memory they take. */

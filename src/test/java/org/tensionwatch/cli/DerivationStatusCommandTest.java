@@ -74,6 +74,26 @@ class DerivationStatusCommandTest {
     }
 
     @Test
+    void shouldCountAPartitionNoTaskHasCommittedOnYetAsBehindByAllItsRecords() throws Exception {
+        TopicCreator.createMissing(broker.bootstrapServers(), Map.of("tension.v8.events", Map.of()), 2, (short) 1);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("tension.v8.events", 0, "e0", "x")).get();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>("tension.v8.events", 1, "e" + i, "x")).get();
+            }
+        }
+        // the task of partition 0 has committed; the one of partition 1 has not started
+        commit("tension-watch-v8-indicators-v3", new TopicPartition("tension.v8.events", 0), 1);
+
+        Run run = run("--bootstrap-servers", broker.bootstrapServers(), "--derivation", "v8");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("tension-watch-v8-indicators-v3   3 records behind");
+    }
+
+    @Test
     void shouldExplainBadArguments() {
         Run run = run("--derivation", "V7");
 

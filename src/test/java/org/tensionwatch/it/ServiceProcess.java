@@ -102,6 +102,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process as {@code kill -9} does: no shutdown hook runs, nothing is flushed or closed. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("service still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

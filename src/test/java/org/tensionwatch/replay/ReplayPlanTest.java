@@ -31,6 +31,17 @@ class ReplayPlanTest {
     }
 
     @Test
+    void shouldKeepTwoVersionsOfAnArticleWithTheSamePublicationTimeInTheArchivesOrder() {
+        java.time.Instant at = java.time.Instant.parse("2026-09-01T06:00:00Z");
+        // the original on line 99, its correction on line 100: as strings "a.jsonl:100" sorts before "a.jsonl:99"
+        ArchiveEntry original = new ArchiveEntry(at, "a1", "a.jsonl:99", "a.jsonl", 9_800, 90);
+        ArchiveEntry correction = new ArchiveEntry(at, "a1", "a.jsonl:100", "a.jsonl", 9_890, 60);
+
+        assertThat(ReplayPlan.of(java.util.List.of(correction, original), null, null).entries())
+                .containsExactly(original, correction);
+    }
+
+    @Test
     void shouldRefuseARangeThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> ReplayPlan.of(java.util.List.of(), LocalDate.parse("2026-09-03"), LocalDate.parse("2026-09-02")))
                 .hasMessageContaining("before --from");
