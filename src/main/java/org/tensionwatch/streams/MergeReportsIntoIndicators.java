@@ -72,6 +72,7 @@ import org.tensionwatch.indicators.Retraction;
  */
 final class MergeReportsIntoIndicators implements Processor<String, ReportChange, String, IndicatorsOutput> {
 
+    private static final long MILLIS_PER_DAY = 86_400_000L;
     /** Digits of an offset in a pending report's key, so that keys sort in offset order. */
     private static final int OFFSET_DIGITS = 19;
     /** Report references of decoded state kept in the heap, over all regions and types of the task. */
@@ -178,7 +179,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         return matchKey.substring(0, matchKey.indexOf('|'));
     }
 
-    /** The newest publication time of the region's reports (0 before the first). */
+    /** The start of the newest publication day of the region's reports (0 before the first). */
     private long newestPublicationOf(String region) {
         Long newest = newestByRegion.get(region);
         if (newest == null) {
@@ -189,13 +190,18 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         return newest;
     }
 
-    /** The region's newest publication time after a report published at {@code publishedAt}: it never goes back. */
+    /**
+     * The region's newest publication day (its start, epoch ms) after a report published at {@code publishedAt}: it
+     * never goes back. Kept to the day, which is all the cutoff reads, so the store is written once per region and day
+     * instead of once per report.
+     */
     private long advanceNewestPublication(String region, long publishedAt) {
         long newest = newestPublicationOf(region);
-        if (publishedAt > newest) {
-            newestPublication.put(region, publishedAt);
-            newestByRegion.put(region, publishedAt);
-            return publishedAt;
+        long day = Math.floorDiv(publishedAt, MILLIS_PER_DAY) * MILLIS_PER_DAY;
+        if (day > newest) {
+            newestPublication.put(region, day);
+            newestByRegion.put(region, day);
+            return day;
         }
         return newest;
     }

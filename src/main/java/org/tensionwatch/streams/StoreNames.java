@@ -21,7 +21,7 @@ public final class StoreNames {
     public static final String DAILY_INDICATORS_HISTORY = "daily-indicators-history";
 
     /**
-     * region -> the newest publication time among that region's reports (epoch ms): the region's own stream time, from
+     * region -> the newest publication day among that region's reports (its start, epoch ms): the region's own clock, from
      * which the merge step lets go of old days. Per region, not per task, so that the news of one region never ages out
      * the days of another that shares its partition.
      */
