@@ -558,6 +558,10 @@ final class SentenceAnalyzer {
                 continue; // "updating earlier figures that spoke of almost 1,000 arrests": the figure it replaces
             }
             String group = c.group() != null ? actors.normalize(c.group()) : victimsFromSubject(type, actor);
+            if (type == EventType.INJURY && c.group() != null && OTHERS.matcher(c.group()).matches()) {
+                String antecedent = othersOf(s.text(), c.start());
+                group = antecedent != null ? antecedent : group;
+            }
             if (type == EventType.DEPLOYMENT || type == EventType.RESIGNATION || type == EventType.DISMISSAL) {
                 group = actor != null ? actor : group;
             }
@@ -579,6 +583,43 @@ final class SentenceAnalyzer {
         String[] words = RE_WS.split(actor.toLowerCase(java.util.Locale.ROOT).strip());
         String head = words[words.length - 1];
         return PersonNouns.isPlural(head) && !PERPETRATORS.contains(head) ? actor : null;
+    }
+
+    private static final Pattern OTHERS = Pattern.compile("(?i)(?:\\w+\\s+)?others");
+    /** A death in the clause before "N others were injured", whose victims the others are of a kind with. */
+    private static final Pattern DEATH_WORD = Pattern.compile("(?i)\\b(?:killed|dead|died|deaths?|lost their lives)\\b");
+    private static final Pattern INCLUDING = Pattern.compile("(?i),?\\s*including\\s[^,;]*,?");
+    private static final Set<String> NOT_A_KIND = Set.of("others", "people", "persons", "person", "individuals",
+            "individual", "children", "child", "women", "woman", "men", "man", "victims", "casualties", "dead", "injured",
+            "wounded");
+
+    /**
+     * Who the injured "others" are, where the same sentence first tells of deaths of a kind of people: "One civilian
+     * was killed and three others injured", "the deaths of nine civilians, including a child, and injuries to
+     * fourteen others" are injured civilians. Not "two soldiers and three others were injured", where the others are
+     * set apart from the soldiers; null where no such kind is named.
+     */
+    static String othersOf(String text, int figureStart) {
+        String before = text.substring(Math.max(0, figureStart - 160), figureStart);
+        if (!DEATH_WORD.matcher(before).find()) {
+            return null;
+        }
+        String plain = INCLUDING.matcher(before).replaceAll(" ");
+        String[] words = plain.split("[^\\p{L}'-]+");
+        for (int i = words.length - 1; i >= 0; i--) {
+            String word = words[i].toLowerCase(java.util.Locale.ROOT);
+            if (PersonNouns.isPlural(word) || PersonNouns.isSingular(word)) {
+                if (NOT_A_KIND.contains(word)) {
+                    return null; // "19 people dead and over 300 others injured": the nearest dead are of no kind
+                }
+                String rest = plain.substring(plain.toLowerCase(java.util.Locale.ROOT).lastIndexOf(word) + word.length());
+                if (rest.matches("(?is)\\s*and\\s*")) {
+                    return null; // "two soldiers and three others": others than the soldiers
+                }
+                return PersonNouns.isPlural(word + "s") ? word + "s" : word;
+            }
+        }
+        return null;
     }
 
     private static final Set<String> PERPETRATORS = Set.of("gunmen", "attackers", "militants", "rebels", "insurgents",

@@ -28,6 +28,21 @@ class DaysAndFiguresTest {
     }
 
     @Test
+    void shouldReadInjuredOthersAsTheKindOfPeopleWhoseDeathsTheSentenceGaveFirst() {
+        String killed = "A villager was killed and four others were wounded when shells hit the market.";
+        assertThat(SentenceAnalyzer.othersOf(killed, killed.indexOf("four"))).isEqualTo("villagers");
+        String deaths = "The shelling caused the deaths of six farmers, including a boy, and injuries to eleven others.";
+        assertThat(SentenceAnalyzer.othersOf(deaths, deaths.indexOf("eleven"))).isEqualTo("farmers");
+        // others set apart from a group, or with no deaths before them: no kind to give
+        String apart = "Two guards died and three policemen and five others were hurt in the blast.";
+        assertThat(SentenceAnalyzer.othersOf(apart, apart.indexOf("five"))).isNull();
+        String unnamed = "Marches by students left 12 people dead and more than 200 others injured.";
+        assertThat(SentenceAnalyzer.othersOf(unnamed, unnamed.indexOf("more than"))).isNull();
+        String noDeaths = "Nine students and seven others were injured in the stampede.";
+        assertThat(SentenceAnalyzer.othersOf(noDeaths, noDeaths.indexOf("seven"))).isNull();
+    }
+
+    @Test
     void shouldGiveTheInjuriesOfAClashTheClashDayFromAnotherSentence() {
         List<ExtractedEvent> events = extract("Clashes in the border town left 30 soldiers injured, the defence "
                 + "ministry said. The fighting broke out on Monday near the customs post.");

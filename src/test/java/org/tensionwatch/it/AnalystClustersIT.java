@@ -88,12 +88,11 @@ class AnalystClustersIT {
                         + (within ? "" : "  <- off"));
             }
             System.out.println("AnalystClustersIT:\n  " + String.join("\n  ", report));
-            // measured: 5 of the 7 figures within 10 % (Nepal's deaths and injuries, France's arrests and injuries, and
-            // Thailand's deaths); Thailand's injuries read 15 for 21 (the civilians' unnamed "others" join the
-            // soldiers' cluster), and Nahel's death is read on the day of the riots it set off. The floor keeps what is
-            // reached.
+            // measured: 6 of the 7 figures within 10 % (Nepal's deaths and injuries, France's arrests and injuries,
+            // Thailand's deaths and injuries); Nahel's death is read on the day of the riots it set off. The floor keeps
+            // what is reached.
             assertThat(close).as("cluster figures within 10 %% of the analyst's:%n  %s", String.join("\n  ", report))
-                    .isGreaterThanOrEqualTo(5);
+                    .isGreaterThanOrEqualTo(6);
         });
     }
 
