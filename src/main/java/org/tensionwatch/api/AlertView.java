@@ -8,7 +8,8 @@ import org.tensionwatch.avro.EscalationAlert;
 
 /**
  * One step of an escalation alert as the REST API, the Server-Sent Events stream and the webhook
- * show it: the same fields as the {@code EscalationAlert} schema, with enums as lower-case names.
+ * show it: the same fields as the {@code EscalationAlert} schema, with enums as lower-case names ({@code late}: a step
+ * about a past window, learned after its days; {@code learnedAt}: when it was decided).
  */
 public record AlertView(
         String id,
@@ -29,7 +30,9 @@ public record AlertView(
         List<Evidence> events,
         Instant raisedAt,
         Instant updatedAt,
-        String message) {
+        String message,
+        boolean late,
+        Instant learnedAt) {
 
     /** A canonical event behind an alert. */
     public record Evidence(String eventId, String type, LocalDate occurredOn, Long best, String location,
@@ -46,6 +49,6 @@ public record AlertView(
                 a.getSeverity().name().toLowerCase(), a.getIndicator(), a.getWindow(), a.getKind().name().toLowerCase(),
                 a.getValue(), a.getThreshold(), a.getBaseline(), a.getBaselineDays(), a.getWindowStart(),
                 a.getWindowEnd(), a.getSources(), a.getEvents().stream().map(Evidence::of).toList(),
-                a.getRaisedAt(), a.getUpdatedAt(), a.getMessage());
+                a.getRaisedAt(), a.getUpdatedAt(), a.getMessage(), a.getLate(), a.getLearnedAt());
     }
 }
