@@ -89,6 +89,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private KeyValueStore<String, AlertState> states;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, EscalationAlert> latest;
+    private KeyValueStore<String, AlertHistory> histories;
     /** Decoded days of the busiest regions (see {@link #MAX_DECODED_EVENTS}), written through with the store. */
     private final Map<String, Map<LocalDate, RegionDay>> decoded = new HashMap<>();
     private long decodedEvents;
@@ -111,6 +112,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         this.states = context.getStateStore(AlertStoreNames.RULE_STATE);
         this.clock = context.getStateStore(AlertStoreNames.CLOCK);
         this.latest = context.getStateStore(AlertStoreNames.LATEST_ALERTS);
+        this.histories = context.getStateStore(AlertStoreNames.ALERT_HISTORY);
         // after a rollback under exactly-once the task is initialized again: the copy is rebuilt from the restored store
         forgetDecoded();
     }
@@ -193,8 +195,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             }
             for (Transition t : revisit.steps()) {
                 EscalationAlert alert = AlertMapping.toAvro(rule, history.region(), t);
-                latest.put(alert.getId(), alert);
-                AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
+                tell(alert);
                 context.forward(new Record<>(alert.getId(), new AlertStep(alert, false), now.toEpochMilli()));
             }
         }
@@ -314,6 +315,14 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         return AlertEvaluator.endOf(day);
     }
 
+    /** Keeps a provisional step as the alert's latest and in its history. */
+    private void tell(EscalationAlert alert) {
+        latest.put(alert.getId(), alert);
+        AlertHistory steps = histories.get(alert.getId());
+        histories.put(alert.getId(), (steps == null ? AlertHistory.empty() : steps).with(alert));
+        AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
+    }
+
     private void evaluate(RegionHistory history, LocalDate day, Instant at) {
         evaluate(history, day, at, false);
     }
@@ -331,8 +340,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             if (t.emits()) {
                 EscalationAlert alert = AlertMapping.toAvro(rule, history.region(), t);
                 if (!settled) {
-                    latest.put(alert.getId(), alert);
-                    AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
+                    tell(alert);
                 }
                 context.forward(new Record<>(alert.getId(), new AlertStep(alert, settled), at.toEpochMilli()));
             }

@@ -353,6 +353,22 @@ class AlertsTopologyTest {
     }
 
     @Test
+    void shouldKeepEveryStepOfAnAlertWithItsValueAndEvidenceAndItsPeakOnceCleared() {
+        start(List.of(INJURIES));
+        send(injured("2026-10-01", 25, "protesters"), "2026-10-01T12:00:00Z");
+        send(injured("2026-10-02", 30, "soldiers"), "2026-10-02T12:00:00Z");
+        tick("2026-10-12");
+        KeyValueStore<String, AlertHistory> store = driver.getKeyValueStore(AlertStoreNames.ALERT_HISTORY);
+        AlertHistory history = store.get("injuries|XK|2026-10-01");
+        assertThat(history.steps()).extracting(s -> s.status() + " " + s.severity() + " " + s.value())
+                .containsExactly("raised medium 25.0", "escalated high 55.0", "cleared high 0.0");
+        assertThat(history.steps().get(1).events()).extracting(AlertHistoryStep.Evidence::eventId)
+                .containsExactly("XK|INJURY|soldiers|2026-10-02", "XK|INJURY|protesters|2026-10-01");
+        assertThat(history.steps().get(2).events()).isEmpty();
+        assertThat(history.peak()).isEqualTo(history.steps().get(1));
+    }
+
+    @Test
     void shouldEscalateAnOpenAlertOnAPastWindowThatALateReportRaises() {
         start(List.of(INJURIES));
         send(injured("2026-10-01", 25, "protesters"), "2026-10-01T12:00:00Z");
