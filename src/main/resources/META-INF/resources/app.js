@@ -432,6 +432,17 @@
 
   const scheduleAlertsRender = debounce(renderAlerts, 100);
 
+  // the step at an alert's peak: the highest severity, then the highest value; a clearing step only if alone
+  function peakOf(steps) {
+    let best = null;
+    for (const x of steps) {
+      if (x.status === 'cleared' && best) continue;
+      if (!best || best.status === 'cleared' || SEVERITY_ORDER[x.severity] > SEVERITY_ORDER[best.severity]
+          || (SEVERITY_ORDER[x.severity] === SEVERITY_ORDER[best.severity] && x.value > best.value)) best = x;
+    }
+    return best;
+  }
+
   function renderAlerts() {
     const all = [...state.alerts.values()].sort((a, b) => alertTime(b.latest) - alertTime(a.latest)
       || (b.arrived - a.arrived) || (SEVERITY_ORDER[b.latest.severity] - SEVERITY_ORDER[a.latest.severity]));
@@ -440,7 +451,9 @@
     $('alerts-count').textContent = all.length ? '(' + open.length + ' open)' : '';
     $('alerts-empty').hidden = visible.length > 0;
     $('alerts-list').replaceChildren(...visible.map(({ latest: a, steps }) => {
-      const evidence = a.events || [];
+      const peak = peakOf(steps);
+      // once cleared, the clearing step counts what is left in the window: the evidence is the peak's
+      const evidence = (a.status === 'cleared' || !(a.events || []).length) ? (peak.events || []) : a.events;
       return h('li', { class: 'alert sev-' + a.severity + ' status-' + a.status, 'data-testid': 'alert-item',
                        'data-alert-id': a.id, 'data-severity': a.severity, 'data-status': a.status },
         h('div', { class: 'alert-head' },
@@ -454,7 +467,15 @@
           a.indicator + ' over ' + a.window + ' (' + dayLabel(a.windowStart) + '–' + dayLabel(a.windowEnd) + '): '
           + fmt.format(a.value) + ' vs ' + (a.kind === 'change' ? 'baseline-based ' : '') + 'threshold ' + fmt.format(a.threshold)
           + ' · ' + a.sources + (a.sources === 1 ? ' source' : ' sources')
-          + (steps.length > 1 ? ' · ' + steps.map((x) => x.status).join(' → ') : '')),
+          + (a.late ? ' · learned late' : '')),
+        h('p', { class: 'alert-peak', 'data-testid': 'alert-peak' },
+          'Peak: ' + peak.severity + ', ' + fmt.format(peak.value) + ' (' + dayLabel(peak.windowEnd) + ')'),
+        steps.length > 1 ? h('details', { class: 'alert-history', 'data-testid': 'alert-history' },
+          h('summary', null, steps.map((x) => x.status).join(' → ')),
+          h('ol', null, steps.map((x) => h('li', { 'data-testid': 'alert-step' },
+            x.status + ' ' + x.severity + ': ' + fmt.format(x.value) + ' over ' + dayLabel(x.windowStart) + '–'
+            + dayLabel(x.windowEnd) + ' · ' + (x.events || []).length + ' events'
+            + (x.late ? ' · learned late' + (x.learnedAt ? ' (' + dateTime.format(new Date(x.learnedAt)) + ')' : '') : ''))))) : null,
         evidence.length ? h('ul', { class: 'alert-evidence' }, evidence.slice(0, 3).map((ev) => h('li', null,
           h('span', { class: 'muted' }, capital(typeLabel(ev.type)) + ', ' + dayLabel(ev.occurredOn)
             + (ev.best !== null && ev.best !== undefined ? ', ' + fmt.format(ev.best) : '') + (ev.location ? ', ' + ev.location : '') + ': '),

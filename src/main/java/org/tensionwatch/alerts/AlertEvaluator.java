@@ -2,6 +2,7 @@ package org.tensionwatch.alerts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,11 @@ public final class AlertEvaluator {
 
     /** At most this many canonical events are listed as an alert's evidence. */
     public static final int MAX_EVIDENCE = 20;
+    /**
+     * A changed day's events move the tension index of the days after it too, halving every week: a late change is
+     * followed for two half-lives (a quarter of its pressure left), no further.
+     */
+    public static final int INDEX_REVISIT_DAYS = 14;
 
     private final TensionIndex tensionIndex;
 
@@ -83,6 +89,183 @@ public final class AlertEvaluator {
         Severity severity = rule.severityFor(m.value(), baseline);
         return new Transition(Transition.Step.RAISED, id, severity, m, at, state.raised(id, severity, day, at),
                 message(rule, region, m, lower(severity)));
+    }
+
+    /**
+     * Evaluates the rule again on the past windows that a change of the region's events on the days from
+     * {@code firstChanged} to {@code lastChanged} touched: every window that holds one of those days (for the tension
+     * index, the {@link #INDEX_REVISIT_DAYS} days from it) and ends before
+     * {@code today} (today's is evaluated as usual, by {@link #evaluate}), and none ending before {@code oldest}.
+     * The late steps it decides are marked late, learned at {@code learnedAt}, with the end of the day they are about
+     * as their time.
+     *
+     * <p>The alerts already told (the open one, and the past ones the state remembers) stand: a past window inside one
+     * of them raises nothing. Between them, the days are evaluated one by one as {@link #evaluate} would have, from
+     * the state the earlier alert left (its clearing day, so its cooldown, and a crossing held back by it): a window
+     * that reaches the level raises a late alert {@code ruleId|region|day}, which escalates and clears on the
+     * following days as the value goes, under the same hysteresis and cooldown as a prompt one. A late alert still
+     * open when the next alert told was raised is the same crossing as that one and is not told (one alert per
+     * crossing); one still open on the day before {@code today} becomes the rule's open alert. Inside the open alert,
+     * a past window with a value worth a higher severity escalates it (late).
+     *
+     * <p>What a late change cannot undo, since it was told: an alert raised or escalated on evidence later retracted
+     * or lowered, the day an alert cleared, and an alert raised within the cooldown of a late one before it.
+     */
+    public Revisit revisit(AlertRule rule, RegionHistory history, AlertState state, LocalDate firstChanged,
+            LocalDate lastChanged, LocalDate today, LocalDate oldest, Instant learnedAt) {
+        LocalDate from = max(firstChanged, oldest);
+        LocalDate to = min(lastChanged.plusDays(reachDays(rule) - 1L), today.minusDays(1));
+        if (from.isAfter(to)) {
+            return new Revisit(List.of(), state);
+        }
+        List<Transition> steps = new ArrayList<>();
+        List<AlertLife> lives = new ArrayList<>();
+        AlertState current = state;
+        AlertLife previous = null;
+        List<AlertLife> told = new ArrayList<>(state.past());
+        if (state.open()) {
+            told.add(new AlertLife(state.alertId(), state.raisedOn(), LocalDate.MAX, state.severity()));
+        }
+        for (int i = 0; i <= told.size(); i++) {
+            AlertLife next = i < told.size() ? told.get(i) : null;
+            LocalDate gapLast = next == null ? today.minusDays(1) : next.raisedOn().minusDays(1);
+            LocalDate gapFirst = previous == null ? from : previous.clearedOn().plusDays(1);
+            if (!max(gapFirst, from).isAfter(min(gapLast, to))) {
+                AlertState simulated = simulate(rule, history, previous, from, to, gapLast, next == null, learnedAt,
+                        steps, lives);
+                if (next == null && simulated != null) {
+                    current = simulated;
+                }
+            }
+            if (next == null || next.clearedOn().equals(LocalDate.MAX)) {
+                break;
+            }
+            if (!next.raisedOn().isAfter(to) && !next.clearedOn().isBefore(from)) {
+                AlertLife following = i + 1 < told.size() ? told.get(i + 1) : null;
+                LocalDate last = following == null ? today.minusDays(1) : following.raisedOn().minusDays(1);
+                next = extend(rule, history, next, last, learnedAt, steps);
+            }
+            lives.add(next);
+            previous = next;
+        }
+        if (current.open()) {
+            for (LocalDate day = max(from, current.raisedOn()); !day.isAfter(to); day = day.plusDays(1)) {
+                Measurement m = measure(rule, history, day);
+                Severity deserved = rule.severityFor(m.value(), m.baselineOrZero());
+                if (deserved.compareTo(current.severity()) > 0 && m.sources() >= rule.minSources()) {
+                    current = current.escalatedLate(deserved);
+                    steps.add(new Transition(Transition.Step.ESCALATED, current.alertId(), deserved, m, endOf(day),
+                            current, late(message(rule, history.region(), m, "now " + lower(deserved)), learnedAt))
+                            .learnedLate(learnedAt));
+                }
+            }
+        }
+        List<AlertLife> kept = lives.stream()
+                .filter(life -> !life.clearedOn().isBefore(today.minusDays(AlertState.LIVES_KEPT_DAYS))).toList();
+        return new Revisit(steps, current.withPast(kept));
+    }
+
+    /**
+     * How many days' windows, from a changed day on, {@link #revisit} evaluates again: the window's length; for the
+     * tension index, whose day carries the pressure of the days before with a half-life of a week,
+     * {@link #INDEX_REVISIT_DAYS}.
+     */
+    static int reachDays(AlertRule rule) {
+        return rule.indicator() == AlertIndicator.TENSION_INDEX ? Math.max(INDEX_REVISIT_DAYS, rule.window().days())
+                : rule.window().days();
+    }
+
+    /**
+     * Follows a cleared alert again from the day it was raised to {@code last} on the history as it now stands: a
+     * value that now deserves a higher severity escalates it (late), and a value that now stays up past the day it
+     * was told cleared clears it again, later (late). Returns the alert as it now stands. An alert told cleared is
+     * not reopened, nor cleared earlier: if the value now stays up to {@code last}, or falls earlier, the clearing
+     * told stands.
+     */
+    private AlertLife extend(AlertRule rule, RegionHistory history, AlertLife life, LocalDate last, Instant learnedAt,
+            List<Transition> steps) {
+        AlertState state = new AlertState(life.id(), true, life.severity(), life.raisedOn(), endOf(life.raisedOn()),
+                null, life.raisedOn(), false);
+        List<Transition> found = new ArrayList<>();
+        for (LocalDate day = life.raisedOn().plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            Transition t = evaluate(rule, history, state, day, endOf(day));
+            state = t.next();
+            if (t.step() == Transition.Step.ESCALATED) {
+                found.add(asLate(t, learnedAt));
+            } else if (t.step() == Transition.Step.CLEARED) {
+                if (day.isAfter(life.clearedOn()) || !found.isEmpty()) {
+                    found.add(asLate(t, learnedAt));
+                    steps.addAll(found);
+                    return new AlertLife(life.id(), life.raisedOn(), max(day, life.clearedOn()), t.severity());
+                }
+                return life;
+            }
+        }
+        steps.addAll(found);
+        return found.isEmpty() ? life : new AlertLife(life.id(), life.raisedOn(), life.clearedOn(), state.severity());
+    }
+
+    private static Transition asLate(Transition t, Instant learnedAt) {
+        return new Transition(t.step(), t.alertId(), t.severity(), t.measurement(), t.at(), t.next(),
+                late(t.message(), learnedAt)).learnedLate(learnedAt);
+    }
+
+    /**
+     * Evaluates the days between the alert told before ({@code previous}, or none) and {@code last}, adding the
+     * steps of late alerts to {@code steps} and those that cleared to {@code lives}; returns the state on
+     * {@code last} if {@code trailing} (it is then the rule's state before today: a late alert may be open, or a
+     * crossing held back by the cooldown), else {@code null}. The steps of an alert still open on {@code last} are
+     * dropped unless {@code trailing} ({@code last} is the day before today): it is the crossing of the next alert.
+     */
+    private AlertState simulate(AlertRule rule, RegionHistory history, AlertLife previous, LocalDate from,
+            LocalDate to, LocalDate last, boolean trailing, Instant learnedAt, List<Transition> steps,
+            List<AlertLife> lives) {
+        AlertState state = previous == null ? AlertState.NONE
+                : new AlertState(previous.id(), false, previous.severity(), previous.raisedOn(), null,
+                        previous.clearedOn(), previous.clearedOn(), false);
+        LocalDate start = previous == null ? from
+                : max(previous.clearedOn().plusDays(1), from.minusDays((long) rule.cooldownDays() + rule.window().days()));
+        List<Transition> found = new ArrayList<>();
+        List<Transition> ofOpen = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(last); day = day.plusDays(1)) {
+            if (!trailing && day.isAfter(to) && found.isEmpty() && !state.open()) {
+                return null;
+            }
+            Transition t = evaluate(rule, history, state, day, endOf(day));
+            state = t.next();
+            if (!t.emits()) {
+                continue;
+            }
+            ofOpen.add(asLate(t, learnedAt));
+            if (t.step() == Transition.Step.CLEARED) {
+                found.addAll(ofOpen);
+                ofOpen.clear();
+                lives.add(new AlertLife(t.alertId(), t.next().raisedOn(), day, t.severity()));
+            }
+        }
+        if (trailing) {
+            found.addAll(ofOpen);
+        }
+        steps.addAll(found);
+        return trailing ? state : null;
+    }
+
+    private static String late(String message, Instant learnedAt) {
+        return message.substring(0, message.length() - 1) + ", learned late on "
+                + LocalDate.ofInstant(learnedAt, ZoneOffset.UTC) + ")";
+    }
+
+    /** The last millisecond of the day: the time of a step decided on that day's close. */
+    public static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Whether the measurement is high enough, corroborated enough and (CHANGE) above a baseline worth the name. */

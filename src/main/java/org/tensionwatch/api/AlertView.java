@@ -1,14 +1,18 @@
 package org.tensionwatch.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.tensionwatch.avro.AlertEvidence;
 import org.tensionwatch.avro.EscalationAlert;
+import org.tensionwatch.streams.AlertHistoryStep;
 
 /**
  * One step of an escalation alert as the REST API, the Server-Sent Events stream and the webhook
- * show it: the same fields as the {@code EscalationAlert} schema, with enums as lower-case names.
+ * show it (the list adds {@code peakSeverity}, {@code peakValue} and {@code peakEvents}, absent elsewhere): the same
+ * fields as the {@code EscalationAlert} schema, with enums as lower-case names ({@code late}: a step
+ * about a past window, learned after its days; {@code learnedAt}: when it was decided).
  */
 public record AlertView(
         String id,
@@ -29,7 +33,12 @@ public record AlertView(
         List<Evidence> events,
         Instant raisedAt,
         Instant updatedAt,
-        String message) {
+        String message,
+        boolean late,
+        Instant learnedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String peakSeverity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double peakValue,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Evidence> peakEvents) {
 
     /** A canonical event behind an alert. */
     public record Evidence(String eventId, String type, LocalDate occurredOn, Long best, String location,
@@ -46,6 +55,23 @@ public record AlertView(
                 a.getSeverity().name().toLowerCase(), a.getIndicator(), a.getWindow(), a.getKind().name().toLowerCase(),
                 a.getValue(), a.getThreshold(), a.getBaseline(), a.getBaselineDays(), a.getWindowStart(),
                 a.getWindowEnd(), a.getSources(), a.getEvents().stream().map(Evidence::of).toList(),
-                a.getRaisedAt(), a.getUpdatedAt(), a.getMessage());
+                a.getRaisedAt(), a.getUpdatedAt(), a.getMessage(), a.getLate(), a.getLearnedAt(), null, null, null);
+    }
+
+    /**
+     * This step with the alert's peak, as the list shows it: the highest severity and value it reached, and the
+     * canonical events behind that step, which stay once the alert has cleared (its clearing step counts what is
+     * left in the window).
+     */
+    public AlertView withPeak(AlertHistoryStep peak) {
+        if (peak == null) {
+            return new AlertView(id, ruleId, region, status, severity, indicator, window, kind, value, threshold,
+                    baseline, baselineDays, windowStart, windowEnd, sources, events, raisedAt, updatedAt, message, late,
+                    learnedAt, severity, value, events);
+        }
+        return new AlertView(id, ruleId, region, status, severity, indicator, window, kind, value, threshold, baseline,
+                baselineDays, windowStart, windowEnd, sources, events, raisedAt, updatedAt, message, late, learnedAt,
+                peak.severity(), peak.value(), peak.events().stream().map(e -> new Evidence(e.eventId(), e.type(),
+                        e.occurredOn(), e.best(), e.location(), e.sources(), e.urls(), e.evidence())).toList());
     }
 }

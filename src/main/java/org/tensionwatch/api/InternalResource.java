@@ -3,6 +3,8 @@ package org.tensionwatch.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -73,5 +75,13 @@ public class InternalResource {
         return alerts.localAlerts(region == null || region.isBlank() ? null : region,
                 from == null || from.isBlank() ? null : RegionsResource.date("from", from),
                 to == null || to.isBlank() ? null : RegionsResource.date("to", to));
+    }
+
+    /** One alert with every step, if this instance holds it; 404 if not. */
+    @GET
+    @Path("/alerts/{id}")
+    public Response alert(@PathParam("id") String id) {
+        return alerts.localAlert(AlertsResource.alertId(id)).map(a -> Response.ok(a).build())
+                .orElseGet(() -> AlertsResource.notFound(id));
     }
 }

@@ -6,14 +6,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.tensionwatch.api.AlertDetailView;
 import org.tensionwatch.api.AlertView;
 import org.tensionwatch.avro.EscalationAlert;
 import org.tensionwatch.indicators.RollingPeriod;
+import org.tensionwatch.streams.AlertHistory;
+import org.tensionwatch.streams.AlertHistoryStep;
 import org.tensionwatch.streams.AlertStoreNames;
 
 /**
@@ -50,17 +54,51 @@ public class AlertQueries {
         if (!hostsLocally()) {
             return alerts;
         }
-        ReadOnlyKeyValueStore<String, EscalationAlert> store = kafka.alertsStreams().store(
-                StoreQueryParameters.fromNameAndType(AlertStoreNames.LATEST_ALERTS, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, EscalationAlert> store = latestStore();
+        ReadOnlyKeyValueStore<String, AlertHistory> histories = historyStore();
         try (KeyValueIterator<String, EscalationAlert> it = store.all()) {
             it.forEachRemaining(kv -> {
                 if (kv.value != null && (region == null || region.equals(kv.value.getRegion())) && overlaps(kv.value, from, to)) {
-                    alerts.add(AlertView.of(kv.value));
+                    AlertHistory history = histories.get(kv.key);
+                    alerts.add(AlertView.of(kv.value).withPeak(history == null ? null : history.peak()));
                 }
             });
         }
         alerts.sort(NEWEST_FIRST);
         return alerts;
+    }
+
+    /** The alert with every step told, from whichever instance holds it; empty if none does. */
+    public Optional<AlertDetailView> alert(String id) {
+        Optional<AlertDetailView> local = localAlert(id);
+        return local.isPresent() ? local : peers.alert(id);
+    }
+
+    /** The alert with every step told, if this instance's stores hold it. */
+    public Optional<AlertDetailView> localAlert(String id) {
+        if (!hostsLocally()) {
+            return Optional.empty();
+        }
+        EscalationAlert latest = latestStore().get(id);
+        if (latest == null) {
+            return Optional.empty();
+        }
+        AlertHistory history = historyStore().get(id);
+        List<AlertHistoryStep> steps = history == null ? List.of() : history.steps();
+        AlertView view = AlertView.of(latest).withPeak(history == null ? null : history.peak());
+        return Optional.of(new AlertDetailView(view.id(), view.ruleId(), view.region(), view.indicator(), view.window(),
+                view.kind(), view.status(), view.severity(), view.peakSeverity(), view.peakValue(), view.raisedAt(),
+                steps));
+    }
+
+    private ReadOnlyKeyValueStore<String, EscalationAlert> latestStore() {
+        return kafka.alertsStreams().store(
+                StoreQueryParameters.fromNameAndType(AlertStoreNames.LATEST_ALERTS, QueryableStoreTypes.keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, AlertHistory> historyStore() {
+        return kafka.alertsStreams().store(
+                StoreQueryParameters.fromNameAndType(AlertStoreNames.ALERT_HISTORY, QueryableStoreTypes.keyValueStore()));
     }
 
     /**

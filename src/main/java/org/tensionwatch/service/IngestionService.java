@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensionwatch.ingest.ArticleFileResult;
@@ -61,6 +64,19 @@ public class IngestionService {
         return id;
     }
 
+    /** The files by publication time, then path; files without one (or unreadable) after those with one. */
+    static List<Path> inPublicationOrder(List<Path> files, ArticleFiles reader) {
+        Map<Path, Instant> published = new HashMap<>();
+        for (Path file : files) {
+            if (reader.read(file) instanceof ParsedArticleFile parsed && parsed.publishedAt() != null) {
+                published.put(file, parsed.publishedAt());
+            }
+        }
+        List<Path> ordered = new ArrayList<>(files);
+        ordered.sort(Comparator.comparing((Path f) -> published.getOrDefault(f, Instant.MAX)).thenComparing(f -> f));
+        return ordered;
+    }
+
     static void checkPublishedAt(Instant publishedAt, Instant now) {
         if (publishedAt.isAfter(now.plus(MAX_AHEAD))) {
             throw new IllegalArgumentException("'publishedAt' (" + publishedAt + ") is more than an hour ahead of this "
@@ -76,7 +92,12 @@ public class IngestionService {
     public record DirectoryReport(List<String> ingestedIds, List<RejectedFile> skipped) {
     }
 
-    /** Publishes every article file below {@code directory}, in path order; files that cannot be read are skipped and reported. */
+    /**
+     * Publishes every article file below {@code directory} in publication order (files of the same time, and those
+     * without one, last, in path order), so that the same files always reach the topic in the same order, the order
+     * the news came in; files that cannot be read are skipped and reported. Each file is read twice (once for its
+     * time) rather than held in memory.
+     */
     public DirectoryReport ingestDirectory(Path directory) {
         List<String> ids = new ArrayList<>();
         List<RejectedFile> rejected = new ArrayList<>();
@@ -87,7 +108,7 @@ public class IngestionService {
             throw new UncheckedIOException("cannot list article files in " + directory, e);
         }
         ArticleFiles reader = new ArticleFiles(config.ingest().maxFileBytes());
-        for (Path file : files) {
+        for (Path file : inPublicationOrder(files, reader)) {
             ArticleFileResult result = reader.read(file);
             if (result instanceof ParsedArticleFile parsed) {
                 Instant published = parsed.publishedAt() != null ? parsed.publishedAt() : Instant.now();

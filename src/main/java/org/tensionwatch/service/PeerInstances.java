@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.tensionwatch.api.AlertDetailView;
 import org.tensionwatch.api.AlertView;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.DailyIndicators;
@@ -82,6 +84,30 @@ public class PeerInstances {
             alerts.addAll(fetch(peer, "/api/internal/alerts", region, from, to, new TypeReference<List<AlertView>>() { }));
         }
         return alerts;
+    }
+
+    /** The alert with every step told, from the other instance that holds it; empty if none does. */
+    public Optional<AlertDetailView> alert(String id) {
+        for (HostInfo peer : others(kafka.alertsStreams(), AlertStoreNames.ALERT_HISTORY)) {
+            URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + "/api/internal/alerts/"
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return Optional.of(json.readValue(response.body(), AlertDetailView.class));
+                }
+                if (response.statusCode() != 404) {
+                    throw new PeerUnavailableException(uri + " answered " + response.statusCode() + ": " + response.body());
+                }
+            } catch (IOException e) {
+                throw new PeerUnavailableException("cannot reach " + uri + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PeerUnavailableException("interrupted while asking " + uri);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<HostInfo> others(String store) {

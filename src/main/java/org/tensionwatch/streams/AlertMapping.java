@@ -99,6 +99,8 @@ public final class AlertMapping {
                 .setRaisedAt(raisedAt == null ? t.at() : raisedAt)
                 .setUpdatedAt(t.at())
                 .setMessage(t.message())
+                .setLate(t.late())
+                .setLearnedAt(t.learnedAt())
                 .build();
     }
 

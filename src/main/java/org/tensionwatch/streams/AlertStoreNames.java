@@ -21,6 +21,8 @@ public final class AlertStoreNames {
     public static final String CLOCK = "alerts-clock";
     /** alert id -> the latest step of that alert, for {@code GET /api/alerts}. */
     public static final String LATEST_ALERTS = "alerts-latest";
+    /** alert id -> every provisional step of that alert ({@code AlertHistory}), for {@code GET /api/alerts/{id}}. */
+    public static final String ALERT_HISTORY = "alerts-history";
     /** Repartition of canonical event changes by region. */
     public static final String CANONICAL_BY_REGION = "alerts-canonical-events-by-region";
 

@@ -22,7 +22,7 @@ import org.tensionwatch.kafka.Topics;
  * Canonical events in, escalation alerts out: every change of a canonical event (a tombstone removes it) is moved to
  * its region's partition, the region's rules are evaluated on it ({@link EvaluateAlerts}), and each step of an alert
  * (raised, escalated, cleared) goes to the alerts topic keyed by alert id. The latest step of every alert is kept in
- * a queryable store for {@code GET /api/alerts}. Settled steps, decided once a day can no longer change
+ * a queryable store for {@code GET /api/alerts}, and every step of it in another for {@code GET /api/alerts/{id}}. Settled steps, decided once a day can no longer change
  * ({@link #settleDays}), go to the settled-alerts topic.
  */
 public final class AlertsTopology {
@@ -63,6 +63,8 @@ public final class AlertsTopology {
         builder.addStateStore(StoreKind.keyValue(AlertStoreNames.CLOCK, Serdes.String(), Serdes.Long(), streamsConfig));
         builder.addStateStore(StoreKind.keyValue(AlertStoreNames.LATEST_ALERTS, Serdes.String(),
                 topics.alerts().valueSerde(), streamsConfig));
+        builder.addStateStore(StoreKind.keyValue(AlertStoreNames.ALERT_HISTORY, Serdes.String(),
+                JsonSerde.of(AlertHistory.class), streamsConfig));
 
         builder.stream(topics.canonicalEvents().name(), Consumed.with(topics.canonicalEvents().keySerde(),
                         topics.canonicalEvents().valueSerde()).withName("read-canonical-events"))
@@ -74,7 +76,7 @@ public final class AlertsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(changeSerde))
                 .process(() -> new EvaluateAlerts(rules, AlertEvaluator.withDefaults(), settleDays), Named.as("evaluate-alerts"),
                         AlertStoreNames.REGION_DAYS, AlertStoreNames.RULE_STATE, AlertStoreNames.CLOCK,
-                        AlertStoreNames.LATEST_ALERTS)
+                        AlertStoreNames.LATEST_ALERTS, AlertStoreNames.ALERT_HISTORY)
                 .split(Named.as(STEPS))
                 .branch((id, step) -> !step.settled(), Branched.withConsumer(provisional -> provisional
                         .mapValues(AlertStep::alert, Named.as("to-provisional-alerts"))

@@ -19,6 +19,7 @@ import org.tensionwatch.alerts.AlertRule;
 import org.tensionwatch.alerts.AlertState;
 import org.tensionwatch.alerts.RegionDay;
 import org.tensionwatch.alerts.RegionHistory;
+import org.tensionwatch.alerts.Revisit;
 import org.tensionwatch.alerts.Transition;
 import org.tensionwatch.avro.EscalationAlert;
 import org.tensionwatch.indicators.CanonicalEvent;
@@ -38,8 +39,26 @@ import org.tensionwatch.indicators.CanonicalEvent;
  * its alerts, and steps decided then carry the end of that day as their time. Then the changed region is evaluated
  * on today, at stream time. The same records in the same order therefore give the same alerts, ids and times.
  *
- * <p>Those provisional steps depend on what had arrived when each was decided, so records that arrive in another
- * order (within the grace period) can move or change them. Settled steps do not: when stream time enters a new day,
+ * <p>A change about an earlier day than today is evaluated on every past window it touches too
+ * ({@link AlertEvaluator#revisit}: each window holding its day, for the tension index the two weeks from it, up to
+ * yesterday): a crossing learned late raises an alert for the window it crossed in, marked late, with the end of that
+ * day as its time and stream time as when it was learned, under the same hysteresis and cooldown as a prompt one.
+ * The provisional alerts are then a function of the evidence rather than of its order of arrival, but for what was
+ * told already and cannot be taken back. What remains order-dependent:
+ * <ul>
+ *   <li>the day a crossing is raised on (so its id), when the evidence of its first days comes after an alert of
+ *       the same crossing was raised on a later day: one crossing keeps the one alert told;</li>
+ *   <li>a step told on evidence later retracted or lowered (a raise, an escalation), and a clearing told before
+ *       evidence that would have kept the value up to today: a cleared alert is cleared again later, or escalated,
+ *       but not reopened nor un-told; an alert raised within the cooldown of a late one before it stands;</li>
+ *   <li>which steps are late and their {@code learnedAt}: "today" is the task's stream time, over all regions of
+ *       the task's partition, so a region's report is late when another region's newer news came first;</li>
+ *   <li>windows a change reaches only through a baseline (change rules) or beyond two weeks (tension index).</li>
+ * </ul>
+ * A per-region "today" would make the late marks independent of other regions, but a region that went quiet would
+ * then never see its days close and its alerts clear; the task's day is kept, and late steps make up the difference.
+ *
+ * <p>Provisional steps depend on what had arrived when each was decided, within those limits. Settled steps do not: when stream time enters a new day,
  * each day that is {@code settleDays} old is evaluated once more, for every region of the task, with a second,
  * separate state per rule and region. By then no report about that day (or one that merges into its events) can
  * still arrive, so a settled step is a function of the day's final canonical events and the previous settled day:
@@ -70,6 +89,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private KeyValueStore<String, AlertState> states;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, EscalationAlert> latest;
+    private KeyValueStore<String, AlertHistory> histories;
     /** Decoded days of the busiest regions (see {@link #MAX_DECODED_EVENTS}), written through with the store. */
     private final Map<String, Map<LocalDate, RegionDay>> decoded = new HashMap<>();
     private long decodedEvents;
@@ -92,6 +112,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         this.states = context.getStateStore(AlertStoreNames.RULE_STATE);
         this.clock = context.getStateStore(AlertStoreNames.CLOCK);
         this.latest = context.getStateStore(AlertStoreNames.LATEST_ALERTS);
+        this.histories = context.getStateStore(AlertStoreNames.ALERT_HISTORY);
         // after a rollback under exactly-once the task is initialized again: the copy is rebuilt from the restored store
         forgetDecoded();
     }
@@ -127,8 +148,57 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             today = LocalDate.ofEpochDay(lastDay);
         }
 
+        LocalDate[] changed = changedDays(region, change);
         RegionHistory history = update(region, change, today.minusDays(horizonDays + settleDays));
-        evaluate(history, today, Instant.ofEpochMilli(streamTime));
+        Instant now = Instant.ofEpochMilli(streamTime);
+        if (changed != null && changed[0].isBefore(today)) {
+            revisit(history, changed[0], changed[1], today, now);
+        }
+        evaluate(history, today, now);
+    }
+
+    /**
+     * The first and last day the change touches: the event's day before (if the region held it) and after (if it
+     * still exists); {@code null} when it touches none (a tombstone of an event never seen).
+     */
+    private LocalDate[] changedDays(String region, CanonicalEventChange change) {
+        LocalDate first = null;
+        LocalDate last = null;
+        List<LocalDate> touched = new ArrayList<>();
+        daysOf(region).forEach((day, events) -> {
+            if (events.holds(change.id())) {
+                touched.add(day);
+            }
+        });
+        if (change.event() != null) {
+            touched.add(change.event().occurredOn());
+        }
+        for (LocalDate day : touched) {
+            first = first == null || day.isBefore(first) ? day : first;
+            last = last == null || day.isAfter(last) ? day : last;
+        }
+        return first == null ? null : new LocalDate[] {first, last};
+    }
+
+    /**
+     * Evaluates every rule of the region on the past windows the change touched ({@link AlertEvaluator#revisit}):
+     * crossings learned late are told as late steps, under the same hysteresis and cooldown as prompt ones.
+     */
+    private void revisit(RegionHistory history, LocalDate first, LocalDate last, LocalDate today, Instant now) {
+        for (AlertRule rule : rules) {
+            String key = rule.id() + KEY_SEPARATOR + history.region();
+            AlertState state = states.get(key);
+            state = state == null ? AlertState.NONE : state;
+            Revisit revisit = evaluator.revisit(rule, history, state, first, last, today, today.minusDays(settleDays), now);
+            if (revisit.next().differsFrom(state)) {
+                states.put(key, revisit.next());
+            }
+            for (Transition t : revisit.steps()) {
+                EscalationAlert alert = AlertMapping.toAvro(rule, history.region(), t);
+                tell(alert);
+                context.forward(new Record<>(alert.getId(), new AlertStep(alert, false), now.toEpochMilli()));
+            }
+        }
     }
 
     /**
@@ -242,7 +312,15 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     }
 
     private static Instant endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+        return AlertEvaluator.endOf(day);
+    }
+
+    /** Keeps a provisional step as the alert's latest and in its history. */
+    private void tell(EscalationAlert alert) {
+        latest.put(alert.getId(), alert);
+        AlertHistory steps = histories.get(alert.getId());
+        histories.put(alert.getId(), (steps == null ? AlertHistory.empty() : steps).with(alert));
+        AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
     }
 
     private void evaluate(RegionHistory history, LocalDate day, Instant at) {
@@ -262,8 +340,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             if (t.emits()) {
                 EscalationAlert alert = AlertMapping.toAvro(rule, history.region(), t);
                 if (!settled) {
-                    latest.put(alert.getId(), alert);
-                    AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
+                    tell(alert);
                 }
                 context.forward(new Record<>(alert.getId(), new AlertStep(alert, settled), at.toEpochMilli()));
             }

@@ -141,6 +141,18 @@ class DashboardIT {
                     assertThat(browser.findElement(By.cssSelector(card + " [data-testid='alert-message']")).getText())
                             .isEqualTo("GE injuries over 7 days: 48, threshold 20");
                 });
+        // cleared, the card keeps the peak it reached and the evidence behind it, and lists every step
+        alerts.send(EscalationAlert.newBuilder(raised).setStatus(AlertStatus.CLEARED).setSeverity(AlertSeverity.CRITICAL)
+                .setValue(0).setEvents(List.of()).setMessage("GE injuries over 7 days: 0, threshold 20 (below 10, cleared)")
+                .setUpdatedAt(Instant.now()).build());
+        await("alert cleared").atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(WebDriverException.class)
+                .untilAsserted(() -> {
+                    assertThat(browser.findElement(By.cssSelector(card)).getAttribute("data-status")).isEqualTo("cleared");
+                    assertThat(browser.findElement(By.cssSelector(card + " [data-testid='alert-peak']")).getText())
+                            .startsWith("Peak: critical, 48 (");
+                    assertThat(browser.findElements(By.cssSelector(card + " [data-testid='alert-evidence-link']"))).isNotEmpty();
+                    assertThat(browser.findElements(By.cssSelector(card + " [data-testid='alert-step']"))).hasSize(3);
+                });
         assertThat(browser.executeScript("return window.tensionWatchPageMark;")).isEqualTo("still the same page");
 
         if (!SCREENSHOT.isBlank()) {

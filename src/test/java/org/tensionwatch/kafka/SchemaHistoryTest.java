@@ -14,6 +14,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 import org.tensionwatch.avro.ConflictEvent;
+import org.tensionwatch.avro.EscalationAlert;
+import java.util.List;
 
 /** Events written before a schema change stay readable after it. */
 class SchemaHistoryTest {
@@ -42,5 +44,38 @@ class SchemaHistoryTest {
         assertThat(read.getOccurredOn()).isEqualTo(LocalDate.of(2023, 5, 29));
         assertThat(read.getEarliestDay()).isNull();
         assertThat(read.getLatestDay()).isNull();
+    }
+
+    @Test
+    void shouldReadAnAlertStepWrittenBeforeStepsWereMarkedLateAsAPromptOne() throws IOException {
+        Schema v1 = new Schema.Parser().parse(Files.readString(Path.of("schemas/history/EscalationAlert-v1.avsc")));
+        assertThat(SchemaHistory.olderVersionsOf("EscalationAlert")).containsExactly(v1);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("id", "injuries|XK|2026-10-01");
+        old.put("ruleId", "injuries");
+        old.put("region", "XK");
+        old.put("status", new GenericData.EnumSymbol(v1.getField("status").schema(), "RAISED"));
+        old.put("severity", new GenericData.EnumSymbol(v1.getField("severity").schema(), "MEDIUM"));
+        old.put("indicator", "injuries");
+        old.put("window", "P7D");
+        old.put("kind", new GenericData.EnumSymbol(v1.getField("kind").schema(), "THRESHOLD"));
+        old.put("value", 37.0);
+        old.put("threshold", 20.0);
+        old.put("windowStart", (int) LocalDate.of(2026, 9, 25).toEpochDay());
+        old.put("windowEnd", (int) LocalDate.of(2026, 10, 1).toEpochDay());
+        old.put("sources", 2);
+        old.put("events", List.of());
+        old.put("raisedAt", Instant.parse("2026-10-01T12:00:00Z").toEpochMilli());
+        old.put("updatedAt", Instant.parse("2026-10-01T12:00:00Z").toEpochMilli());
+        old.put("message", "XK injuries over 7 days: 37, threshold 20 (medium)");
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] wire = new byte[bytes.remaining()];
+        bytes.get(wire);
+
+        EscalationAlert read = Topics.defaults().alerts().valueSerde().deserializer().deserialize("tension.alerts", wire);
+
+        assertThat(read.getValue()).isEqualTo(37.0);
+        assertThat(read.getLate()).isFalse();
+        assertThat(read.getLearnedAt()).isNull();
     }
 }

@@ -254,7 +254,9 @@ class AlertsTopologyTest {
         tick("2026-10-20");
         // published on 1 October, read three weeks later: by then the 1st is long closed
         send(injured("2026-10-01", 14, "protesters"), "2026-10-01T18:00:00Z");
-        assertThat(steps()).as("provisional: the day had been decided without it").isEmpty();
+        // the provisional steps evaluate the past windows the report touched: the same alert, learned late
+        assertThat(steps()).extracting(a -> a.getId() + " " + a.getStatus() + " " + a.getValue() + " " + a.getLate())
+                .containsExactly("injuries|XK|2026-10-01 RAISED 26.0 true", "injuries|XK|2026-10-01 CLEARED 0.0 true");
         assertThat(settled.readValuesToList()).as("nothing is settled yet").isEmpty();
 
         tick("2026-12-10");      // days up to 62 days before, 9 October, settle
@@ -262,6 +264,128 @@ class AlertsTopologyTest {
         assertThat(settledSteps).extracting(a -> a.getId() + " " + a.getStatus() + " " + a.getValue() + " " + a.getUpdatedAt())
                 .containsExactly("injuries|XK|2026-10-01 RAISED 26.0 2026-10-01T23:59:59.999Z",
                         "injuries|XK|2026-10-01 CLEARED 0.0 2026-10-08T23:59:59.999Z");
-        assertThat(latestStore()).as("settled steps are not in the store of provisional alerts").isEmpty();
+        assertThat(latestStore()).as("settled steps are not in the store of provisional alerts")
+                .containsOnlyKeys("injuries|XK|2026-10-01");
+        assertThat(latestStore().get("injuries|XK|2026-10-01").getLate()).isTrue();
+    }
+
+    /** Each alert as its steps add up: the day raised, the highest severity, the last day it cleared. */
+    static List<String> outcome(List<EscalationAlert> steps) {
+        Map<String, String> raised = new TreeMap<>();
+        Map<String, AlertSeverity> peak = new TreeMap<>();
+        Map<String, LocalDate> cleared = new TreeMap<>();
+        for (EscalationAlert a : steps) {
+            if (a.getStatus() == AlertStatus.RAISED) {
+                raised.putIfAbsent(a.getId(), a.getWindowEnd().toString());
+            }
+            peak.merge(a.getId(), a.getSeverity(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+            if (a.getStatus() == AlertStatus.CLEARED) {
+                cleared.merge(a.getId(), a.getWindowEnd(), (x, y) -> x.isAfter(y) ? x : y);
+            }
+        }
+        return raised.keySet().stream().map(id -> id + " raised " + raised.get(id) + ", " + peak.get(id) + ", "
+                + (cleared.containsKey(id) ? "cleared " + cleared.get(id) : "open")).toList();
+    }
+
+    /** Zvecan, 29-31 May 2023, reported after a Peru report of 12 June had moved the task's day on. */
+    private void zvecanAfterPeru() {
+        tick("2023-06-12");
+        send(injured("2023-05-29", 30, "soldiers"), "2023-05-29T20:00:00Z");
+        send(injured("2023-05-30", 25, "protesters"), "2023-05-30T20:00:00Z");
+        send(injured("2023-05-31", 3, "police"), "2023-05-31T20:00:00Z");
+    }
+
+    @Test
+    void shouldRaiseALateAlertForACrossingOfAPastWindowLearnedAfterItsDays() {
+        start(List.of(INJURIES));
+        zvecanAfterPeru();
+        List<EscalationAlert> steps = steps();
+        assertThat(steps).extracting(a -> a.getStatus() + " " + a.getSeverity() + " " + a.getWindowEnd() + " " + a.getValue())
+                .containsExactly(
+                        "RAISED MEDIUM 2023-05-29 30.0",
+                        // told on the first report alone; the second one keeps the value up a day longer
+                        "CLEARED MEDIUM 2023-06-05 0.0",
+                        "ESCALATED HIGH 2023-05-30 55.0",
+                        "CLEARED HIGH 2023-06-06 0.0");
+        assertThat(steps).extracting(EscalationAlert::getId).containsOnly("injuries|XK|2023-05-29");
+        assertThat(steps).allSatisfy(a -> assertThat(a.getLate()).isTrue());
+        EscalationAlert raised = steps.get(0);
+        assertThat(raised.getWindowStart()).isEqualTo(LocalDate.parse("2023-05-23"));
+        assertThat(raised.getRaisedAt()).isEqualTo(Instant.parse("2023-05-29T23:59:59.999Z"));
+        assertThat(raised.getUpdatedAt()).isEqualTo(Instant.parse("2023-05-29T23:59:59.999Z"));
+        assertThat(raised.getLearnedAt()).as("learned when the report came, in stream time: the Peru report's")
+                .isEqualTo(Instant.parse("2023-06-12T06:00:00Z"));
+        assertThat(raised.getMessage()).contains("learned late on 2023-06-12");
+        assertThat(raised.getEvents()).extracting(AlertEvidence::getEventId).containsExactly("XK|INJURY|soldiers|2023-05-29");
+        assertThat(latestStore().get("injuries|XK|2023-05-29").getStatus()).isEqualTo(AlertStatus.CLEARED);
+    }
+
+    @Test
+    void shouldRaiseTheSameAlertsWhetherTheEvidenceCameInTimeOrAfterAnotherRegionsNews() {
+        start(List.of(INJURIES));
+        send(injured("2023-05-29", 30, "soldiers"), "2023-05-29T20:00:00Z");
+        send(injured("2023-05-30", 25, "protesters"), "2023-05-30T20:00:00Z");
+        send(injured("2023-05-31", 3, "police"), "2023-05-31T20:00:00Z");
+        tick("2023-06-12");
+        List<EscalationAlert> inTime = steps();
+        driver.close();
+        start(List.of(INJURIES));
+        zvecanAfterPeru();
+        List<EscalationAlert> late = steps();
+        assertThat(outcome(inTime)).containsExactly("injuries|XK|2023-05-29 raised 2023-05-29, HIGH, cleared 2023-06-06");
+        assertThat(outcome(late)).isEqualTo(outcome(inTime));
+        assertThat(inTime).noneMatch(EscalationAlert::getLate);
+        assertThat(inTime).allSatisfy(a -> assertThat(a.getLearnedAt()).isEqualTo(a.getUpdatedAt()));
+    }
+
+    @Test
+    void shouldRaiseNothingForALateCrossingInsideAnAlertAlreadyToldOrItsCooldown() {
+        start(List.of(INJURIES));
+        send(injured("2026-10-10", 25, "protesters"), "2026-10-10T12:00:00Z");
+        tick("2026-10-25");                                            // cleared on 17 October
+        assertThat(steps()).extracting(a -> a.getStatus() + " " + a.getWindowEnd())
+                .containsExactly("RAISED 2026-10-10", "CLEARED 2026-10-17");
+        // a crossing on the 20th, within the 7 days' cooldown of the 17th, told on the 25th: silent, as a prompt one
+        send(injured("2026-10-20", 22, "police"), "2026-10-20T12:00:00Z");
+        // the same crossing as the alert of the 10th, its first days learned late: no second alert
+        send(injured("2026-10-08", 21, "soldiers"), "2026-10-08T12:00:00Z");
+        assertThat(steps()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepEveryStepOfAnAlertWithItsValueAndEvidenceAndItsPeakOnceCleared() {
+        start(List.of(INJURIES));
+        send(injured("2026-10-01", 25, "protesters"), "2026-10-01T12:00:00Z");
+        send(injured("2026-10-02", 30, "soldiers"), "2026-10-02T12:00:00Z");
+        tick("2026-10-12");
+        KeyValueStore<String, AlertHistory> store = driver.getKeyValueStore(AlertStoreNames.ALERT_HISTORY);
+        AlertHistory history = store.get("injuries|XK|2026-10-01");
+        assertThat(history.steps()).extracting(s -> s.status() + " " + s.severity() + " " + s.value())
+                .containsExactly("raised medium 25.0", "escalated high 55.0", "cleared high 0.0");
+        assertThat(history.steps().get(1).events()).extracting(AlertHistoryStep.Evidence::eventId)
+                .containsExactly("XK|INJURY|soldiers|2026-10-02", "XK|INJURY|protesters|2026-10-01");
+        assertThat(history.steps().get(2).events()).isEmpty();
+        assertThat(history.peak()).isEqualTo(history.steps().get(1));
+    }
+
+    @Test
+    void shouldEscalateAnOpenAlertOnAPastWindowThatALateReportRaises() {
+        start(List.of(INJURIES));
+        send(injured("2026-10-01", 25, "protesters"), "2026-10-01T12:00:00Z");
+        tick("2026-10-04");
+        send(injured("2026-10-02", 30, "soldiers"), "2026-10-02T12:00:00Z");
+        assertThat(steps()).extracting(a -> a.getStatus() + " " + a.getSeverity() + " " + a.getWindowEnd() + " " + a.getLate())
+                .containsExactly("RAISED MEDIUM 2026-10-01 false", "ESCALATED HIGH 2026-10-02 true");
+    }
+
+    @Test
+    void shouldRaiseALateAlertWhenAnEarlierClearedOneLeavesRoomAfterItsCooldown() {
+        start(List.of(INJURIES.withCooldownDays(2)));
+        send(injured("2026-10-01", 25, "protesters"), "2026-10-01T12:00:00Z");
+        tick("2026-10-30");                                            // cleared on 8 October
+        send(injured("2026-10-20", 21, "police"), "2026-10-20T12:00:00Z");
+        assertThat(steps()).extracting(a -> a.getId() + " " + a.getStatus() + " " + a.getLate())
+                .containsExactly("injuries|XK|2026-10-01 RAISED false", "injuries|XK|2026-10-01 CLEARED false",
+                        "injuries|XK|2026-10-20 RAISED true", "injuries|XK|2026-10-20 CLEARED true");
     }
 }
