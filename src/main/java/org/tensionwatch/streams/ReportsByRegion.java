@@ -182,11 +182,6 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
                         reason));
     }
 
-    /** The newest publication time this task has seen (record timestamps are publication times). */
-    static Instant streamTime(ProcessorContext<?, ?> context) {
-        return Instant.ofEpochMilli(Math.max(context.currentStreamTimeMs(), 0));
-    }
-
     static EventReport toReport(ConflictEvent e) {
         boolean stated = e.getOccurredOn() != null;
         LocalDate day = stated ? e.getOccurredOn() : LocalDate.ofInstant(e.getPublishedAt(), ZoneOffset.UTC);

@@ -74,7 +74,7 @@ class AnalystClustersIT {
                 + c.path("type").asText(), new long[] {c.path("best").asLong(), c.path("sum_of_reports").asLong()}));
         // every article is in once the three applications have processed every record (the figures are compared only
         // then, so that a slow machine shows a slow pipeline, not wrong figures); the last merge follows within seconds
-        await().atMost(Duration.ofMinutes(3)).until(AnalystClustersIT::caughtUp);
+        await().atMost(Duration.ofMinutes(3)).until(() -> ServiceProcess.caughtUp(brokerPort));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             List<String> report = new ArrayList<>();
             int close = 0;
@@ -124,13 +124,6 @@ class AnalystClustersIT {
                 .post("/api/articles").then().statusCode(202);
     }
 
-    /** Whether extraction, indicators and alerts have each processed every record, as {@code derivation-status} says. */
-    private static boolean caughtUp() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
-        return new org.tensionwatch.cli.DerivationStatusCommand()
-                .run(List.of("--bootstrap-servers", "localhost:" + brokerPort), print, print) == 0;
-    }
 
     private static long indicator(String region, String day, String type) {
         String field = switch (type.toUpperCase(Locale.ROOT)) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensionwatch.cli.DerivationStatusCommand;
 
 /**
  * The README's quick start on the packaged service: a fresh start on three partitions ingests the bundled samples and
@@ -61,7 +57,7 @@ class QuickStartIT {
 
     @Test
     void shouldRaiseExactlyTheAlertsTheReadmeListsWithTheirHistory() {
-        await("every record processed").atMost(Duration.ofMinutes(3)).until(QuickStartIT::caughtUp);
+        await("every record processed").atMost(Duration.ofMinutes(3)).until(() -> ServiceProcess.caughtUp(brokerPort));
         // the last merge and the alerts follow within seconds of the last record
         // the same ten alerts, one per rule and region; each raised on the README's day or, where the service read a
         // crossing's later days before its first ones (one crossing keeps the alert told), within two weeks after
@@ -123,10 +119,4 @@ class QuickStartIT {
         return given().baseUri(service.baseUri().toString()).get(path).then().statusCode(200).extract().jsonPath();
     }
 
-    /** Whether extraction, indicators and alerts have each processed every record, as {@code derivation-status} says. */
-    private static boolean caughtUp() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new DerivationStatusCommand().run(List.of("--bootstrap-servers", "localhost:" + brokerPort), print, print) == 0;
-    }
 }

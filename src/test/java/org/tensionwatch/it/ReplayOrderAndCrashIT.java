@@ -27,7 +27,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensionwatch.cli.BenchCommand;
-import org.tensionwatch.cli.DerivationStatusCommand;
 import org.tensionwatch.cli.ReplayCommand;
 import org.tensionwatch.ingest.ArticleFiles;
 import org.tensionwatch.ingest.ParsedArticleFile;
@@ -154,16 +153,13 @@ class ReplayOrderAndCrashIT {
         }
         arrivalsByUrl.values().forEach(arrivals -> arrivals.sort(java.util.Comparator.naturalOrder()));
         Map<String, Integer> next = new HashMap<>();
-        java.util.IdentityHashMap<String, java.time.Instant> arrival = new java.util.IdentityHashMap<>();
-        List<String> copies = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String copy = new String(lines.get(i));
-            copies.add(copy);
-            String url = urls.get(i);
-            arrival.put(copy, arrivalsByUrl.get(url).get(next.merge(url, 1, Integer::sum) - 1));
+        List<java.time.Instant> arrival = new ArrayList<>();
+        for (String url : urls) {
+            arrival.add(arrivalsByUrl.get(url).get(next.merge(url, 1, Integer::sum) - 1));
         }
-        copies.sort(java.util.Comparator.comparing(arrival::get));
-        return copies;
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, lines.size()).boxed().toList());
+        order.sort(java.util.Comparator.comparing(arrival::get));
+        return order.stream().map(lines::get).toList();
     }
 
     private Map<String, String> runClean(String name, List<String> lines, boolean posted) throws IOException {
@@ -211,7 +207,7 @@ class ReplayOrderAndCrashIT {
         Map<String, String> last = new HashMap<>();
         Map<String, String> settled = new TreeMap<>();
         await("caught up and settled").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            if (!caughtUp(brokerPort)) {
+            if (!ServiceProcess.caughtUp(brokerPort)) {
                 return false;
             }
             Map<String, String> now = new TreeMap<>();
@@ -228,12 +224,6 @@ class ReplayOrderAndCrashIT {
         return settled;
     }
 
-    private static boolean caughtUp(int brokerPort) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new DerivationStatusCommand().run(List.of("--bootstrap-servers", "localhost:" + brokerPort), print, print)
-                == 0;
-    }
 
     /**
      * The topic read from its start to its end (committed records only), the latest value of each key; a tombstone, or

@@ -114,6 +114,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether extraction, indicators and alerts of the service on this embedded broker have each processed every
+     * record, as {@code derivation-status} says.
+     */
+    static boolean caughtUp(int brokerPort) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        return new org.tensionwatch.cli.DerivationStatusCommand()
+                .run(List.of("--bootstrap-servers", "localhost:" + brokerPort), print, print) == 0;
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
