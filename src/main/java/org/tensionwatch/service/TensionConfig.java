@@ -195,9 +195,27 @@ public interface TensionConfig {
         @WithDefault("1s")
         Duration commitInterval();
 
-        /** How long the group waits for a silent member; a restart waits this long for the old one. */
+        /**
+         * How long the group waits for a silent member before giving its tasks to the others: the takeover time after
+         * an instance dies. A restarted instance does not wait for it: it rejoins under its own instance id.
+         */
         @WithDefault("10s")
         Duration sessionTimeout();
+
+        /**
+         * This instance's identity in the Streams groups (static membership): a restart under the same id takes its
+         * tasks back at once instead of waiting for the old member's session to expire. Unset, an id generated on the
+         * first start and kept in the data directory ({@code instance-id}), so one data directory is one member.
+         */
+        Optional<String> instanceId();
+
+        /**
+         * Warm copies of each task's state on other instances (Kafka Streams standby replicas), so that when an
+         * instance dies another takes its tasks over without rebuilding their stores from the changelogs. Only useful
+         * with several instances.
+         */
+        @WithDefault("0")
+        int standbyReplicas();
 
         /**
          * The host name other instances reach this one's HTTP port at. Set it when several instances
