@@ -17,23 +17,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller), running
- * in this JVM with its logs under a data directory, so that a restart on the same directory keeps
- * every topic and offset.
+ * A real Apache Kafka broker in KRaft mode (combined broker and controller), running in this JVM with its logs under a
+ * data directory, so that a restart on the same directory keeps every topic and offset. Alone, it is the service's
+ * embedded broker; as one node of several ({@link #startClusterNode}) it makes a replicated cluster on loopback, as
+ * the fault tests run it.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-    private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    /** One node of a cluster: its id, client port and controller port on localhost. */
+    public record ClusterNode(int nodeId, int port, int controllerPort) {
+    }
 
     private final Path logDir;
     private final int port;
+    private final ClusterNode node;
+    private final List<ClusterNode> voters;
+    private final String clusterId;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, int port) {
+    private EmbeddedKafkaBroker(Path logDir, ClusterNode node, List<ClusterNode> voters, String clusterId) {
         this.logDir = logDir;
-        this.port = port;
+        this.port = node.port();
+        this.node = node;
+        this.voters = List.copyOf(voters);
+        this.clusterId = clusterId;
     }
 
     /**
@@ -42,7 +52,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port on localhost; 0 picks a free one
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, port == 0 ? freePort() : port);
+        // the controller port may change from one start to the next: a single voter finds itself wherever it is
+        ClusterNode alone = new ClusterNode(1, port == 0 ? freePort() : port, freePort());
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, alone, List.of(alone), Uuid.randomUuid().toString());
+        broker.startServer();
+        return broker;
+    }
+
+    /**
+     * Formats {@code logDir} if it holds no broker yet, then starts {@code node} as one of {@code nodes}, all of them
+     * controllers (a static quorum) and brokers. Topics get three replicas and need two in sync for a write, so the
+     * cluster goes on when one node dies.
+     *
+     * @param clusterId the same for every node, e.g. from {@link Uuid#randomUuid()}
+     */
+    public static EmbeddedKafkaBroker startClusterNode(Path logDir, ClusterNode node, List<ClusterNode> nodes,
+            String clusterId) {
+        if (!nodes.contains(node)) {
+            throw new IllegalArgumentException("node " + node + " is not one of " + nodes);
+        }
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, node, nodes, clusterId);
         broker.startServer();
         return broker;
     }
@@ -58,7 +87,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the broker's log directory " + logDir, e);
         }
-        KafkaConfig config = new KafkaConfig(brokerProperties(freePort()), false);
+        KafkaConfig config = new KafkaConfig(brokerProperties(), false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(config);
         }
@@ -69,26 +98,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 bootstrapServers(), logDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private Properties brokerProperties(int controllerPort) {
+    private Properties brokerProperties() {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", String.valueOf(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        props.put("node.id", String.valueOf(node.nodeId()));
+        props.put("controller.quorum.voters", String.join(",", voters.stream()
+                .map(v -> v.nodeId() + "@localhost:" + v.controllerPort()).toList()));
+        props.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:"
+                + node.controllerPort());
         props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", logDir.toAbsolutePath().toString());
         // one node: every internal topic must live with a single replica, or consumer groups and
-        // transactions wait forever for replicas that will never exist
-        props.put("offsets.topic.replication.factor", "1");
+        // transactions wait forever for replicas that will never exist. Several: three replicas, two in sync
+        String replicas = String.valueOf(Math.min(3, voters.size()));
+        String inSync = String.valueOf(Math.min(2, voters.size()));
+        props.put("offsets.topic.replication.factor", replicas);
         props.put("offsets.topic.num.partitions", "1");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("transaction.state.log.replication.factor", replicas);
+        props.put("transaction.state.log.min.isr", inSync);
+        props.put("share.coordinator.state.topic.replication.factor", replicas);
+        props.put("share.coordinator.state.topic.min.isr", inSync);
+        props.put("default.replication.factor", replicas);
+        props.put("min.insync.replicas", inSync);
         props.put("group.initial.rebalance.delay.ms", "0");
+        // after a crash the controller, replaying its log, still holds the dead incarnation's registration and refuses
+        // the new one until that session expires: 9 s of every restart by default. Broker and controller share this
+        // JVM, so a heartbeat is never lost on a network; a session of 3 s still outlasts any pause of a 1 GB heap
+        props.put("broker.heartbeat.interval.ms", "750");
+        props.put("broker.session.timeout.ms", "3000");
         props.put("num.partitions", "1");
         props.put("auto.create.topics.enable", "false");
         props.put("log.retention.hours", "-1");
@@ -99,8 +139,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             new Formatter()
                     .setPrintStream(System.out)
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(node.nodeId())
+                    .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toAbsolutePath().toString()))
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
@@ -116,7 +156,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
