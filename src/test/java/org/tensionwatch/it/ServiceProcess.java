@@ -119,10 +119,15 @@ final class ServiceProcess implements AutoCloseable {
      * record, as {@code derivation-status} says.
      */
     static boolean caughtUp(int brokerPort) {
+        return caughtUp("localhost:" + brokerPort);
+    }
+
+    /** {@link #caughtUp(int)} on a cluster. */
+    static boolean caughtUp(String bootstrapServers) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         return new org.tensionwatch.cli.DerivationStatusCommand()
-                .run(List.of("--bootstrap-servers", "localhost:" + brokerPort), print, print) == 0;
+                .run(List.of("--bootstrap-servers", bootstrapServers), print, print) == 0;
     }
 
     static int freePort() {
