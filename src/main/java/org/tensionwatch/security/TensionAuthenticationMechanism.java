@@ -118,6 +118,17 @@ public class TensionAuthenticationMechanism implements HttpAuthenticationMechani
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
     }
 
+    /** A 401 with a JSON message, as every error of the API has (the default challenge has no body). */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!context.response().ended()) {
+            context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
+                    .putHeader("Content-Type", "application/json")
+                    .end("{\"error\":\"" + AuthFailures.NO_CREDENTIALS + "\"}");
+        }
+        return Uni.createFrom().item(true);
+    }
+
     /** Before smallrye-jwt's mechanism, which would refuse an API key sent as a bearer token. */
     @Override
     public int getPriority() {
