@@ -47,6 +47,15 @@ public class AuthFailures {
         }
     }
 
+    /** {@code {"error": message}}. */
+    static String json(String message) {
+        try {
+            return JSON.writeValueAsString(Map.of("error", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void send(RoutingContext context, int status, String message) {
         if (context.response().ended()) {
             return;

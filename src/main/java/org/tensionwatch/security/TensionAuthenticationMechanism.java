@@ -39,6 +39,7 @@ public class TensionAuthenticationMechanism implements HttpAuthenticationMechani
     public static final String API_KEY_HEADER = "X-API-Key";
     public static final String TOKEN_PARAMETER = "access_token";
     static final String STREAM_PATHS = "/api/stream/";
+    private static final String FAILURE_REASON = "tension.authentication-failure";
 
     @Inject
     SecuritySetup setup;
@@ -53,11 +54,11 @@ public class TensionAuthenticationMechanism implements HttpAuthenticationMechani
             if (setup.clusterSecret().isPresent() && ApiKeys.sameSecret(setup.clusterSecret().get(), clusterSecret)) {
                 return Uni.createFrom().item(identity(new QuarkusPrincipal("cluster-peer"), Set.of(Roles.PEER), false));
             }
-            return refused("the cluster secret (" + CLUSTER_SECRET_HEADER + ") is not this deployment's");
+            return refused(context, "the cluster secret (" + CLUSTER_SECRET_HEADER + ") is not this deployment's");
         }
         String apiKey = context.request().getHeader(API_KEY_HEADER);
         if (apiKey != null) {
-            return apiKey(apiKey.trim());
+            return apiKey(context, apiKey.trim());
         }
         String authorization = context.request().getHeader("Authorization");
         if (authorization != null) {
@@ -72,14 +73,15 @@ public class TensionAuthenticationMechanism implements HttpAuthenticationMechani
         String token = context.request().getParam(TOKEN_PARAMETER);
         if (token != null) {
             if (!context.normalizedPath().startsWith(STREAM_PATHS)) {
-                return refused("a token as a query parameter (" + TOKEN_PARAMETER + ") is taken on the live streams only ("
+                return refused(context, "a token as a query parameter (" + TOKEN_PARAMETER + ") is taken on the live streams only ("
                         + STREAM_PATHS + "*); send it as Authorization: Bearer TOKEN");
             }
             var key = setup.apiKeys().match(token);
             if (key.isPresent()) {
                 return Uni.createFrom().item(identity(new QuarkusPrincipal(key.get().name()), key.get().roles(), false));
             }
-            return Uni.createFrom().item(() -> jsonWebToken(token)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return Uni.createFrom().item(() -> jsonWebToken(token)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .onFailure().invoke(e -> context.put(FAILURE_REASON, e.getMessage()));
         }
         if (!setup.anonymousRoles().isEmpty()) {
             return Uni.createFrom().item(identity(new QuarkusPrincipal("anonymous"), setup.anonymousRoles(), true));
@@ -87,10 +89,10 @@ public class TensionAuthenticationMechanism implements HttpAuthenticationMechani
         return Uni.createFrom().nullItem();
     }
 
-    private Uni<SecurityIdentity> apiKey(String presented) {
+    private Uni<SecurityIdentity> apiKey(RoutingContext context, String presented) {
         var key = setup.apiKeys().match(presented);
         if (key.isEmpty()) {
-            return refused("the API key (" + API_KEY_HEADER + ") is not known");
+            return refused(context, "the API key (" + API_KEY_HEADER + ") is not known");
         }
         return Uni.createFrom().item(identity(new QuarkusPrincipal(key.get().name()), key.get().roles(), false));
     }
@@ -109,7 +111,9 @@ public class TensionAuthenticationMechanism implements HttpAuthenticationMechani
         return QuarkusSecurityIdentity.builder().setPrincipal(principal).addRoles(roles).setAnonymous(anonymous).build();
     }
 
-    private static Uni<SecurityIdentity> refused(String why) {
+    /** Refused, with the reason kept for the 401's message (Quarkus answers a failed authentication with the challenge). */
+    private static Uni<SecurityIdentity> refused(RoutingContext context, String why) {
+        context.put(FAILURE_REASON, why);
         return Uni.createFrom().failure(new AuthenticationFailedException(why));
     }
 
@@ -124,7 +128,8 @@ public class TensionAuthenticationMechanism implements HttpAuthenticationMechani
         if (!context.response().ended()) {
             context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
                     .putHeader("Content-Type", "application/json")
-                    .end("{\"error\":\"" + AuthFailures.NO_CREDENTIALS + "\"}");
+                    .end(AuthFailures.json(context.get(FAILURE_REASON) == null ? AuthFailures.NO_CREDENTIALS
+                            : "authentication failed: " + context.get(FAILURE_REASON)));
         }
         return Uni.createFrom().item(true);
     }
