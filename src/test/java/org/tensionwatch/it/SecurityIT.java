@@ -193,6 +193,33 @@ class SecurityIT {
     }
 
     @Test
+    void theDashboardAsksForATokenOnceAndThenReadsAndStreamsWithIt() {
+        org.openqa.selenium.chrome.ChromeDriver browser = Chromium.start(workDir.resolve("chromium-profile"), 1280, 1000);
+        try {
+            browser.get(a.baseUri().toString());
+            await("the sign-in form").atMost(Duration.ofSeconds(30))
+                    .until(() -> browser.findElement(org.openqa.selenium.By.id("signin")).isDisplayed());
+            assertThat(browser.findElement(org.openqa.selenium.By.id("signin-message")).getText()).contains("needs an access token");
+
+            browser.findElement(org.openqa.selenium.By.id("token-input")).sendKeys(READER_KEY);
+            browser.findElement(org.openqa.selenium.By.cssSelector("[data-testid='signin-submit']")).click();
+
+            await("regions loaded and both live streams open with the token").atMost(Duration.ofSeconds(30)).until(() ->
+                    !browser.findElement(org.openqa.selenium.By.id("signin")).isDisplayed()
+                            && browser.findElement(org.openqa.selenium.By.id("regions-updated")).getText().startsWith("Updated")
+                            && "live".equals(browser.findElement(org.openqa.selenium.By.cssSelector("[data-testid='connection-status']"))
+                                    .getAttribute("data-state")));
+            // kept for the tab: a reload needs no second sign-in
+            browser.navigate().refresh();
+            await("signed in after a reload").atMost(Duration.ofSeconds(30)).until(() ->
+                    browser.findElement(org.openqa.selenium.By.id("regions-updated")).getText().startsWith("Updated"));
+            assertThat(browser.findElement(org.openqa.selenium.By.id("signin")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void theServiceRefusesToStartOnAClusterWithoutAnAuthenticationSetup() {
         Map<String, String> unsafe = new HashMap<>(settings);
         unsafe.remove("tension.security.api-keys");

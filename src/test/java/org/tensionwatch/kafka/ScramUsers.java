@@ -31,19 +31,28 @@ public final class ScramUsers {
     }
 
     /**
-     * What the service does with Kafka, for {@code User:user}: every operation on the topics it names
-     * ({@code tension.}...) and on its Streams applications' internal topics, consumer groups and transactional ids
-     * ({@code tension-watch}...), and idempotent writes.
+     * What the service does with Kafka, for {@code User:user}, as the {@code KafkaUser} of
+     * deploy/kubernetes/kafka-user.yaml gives it: its topics ({@code tension.}...) created, described, read and written;
+     * everything on its Streams applications' internal topics ({@code tension-watch}...); its consumer groups and
+     * transactional ids ({@code tension-watch}...); idempotent writes.
      */
     public static List<AclBinding> serviceAcls(String user) {
         List<AclBinding> acls = new ArrayList<>();
-        for (String prefix : List.of("tension.", "tension-watch")) {
-            acls.add(allow(user, new ResourcePattern(ResourceType.TOPIC, prefix, PatternType.PREFIXED), AclOperation.ALL));
+        ResourcePattern topics = new ResourcePattern(ResourceType.TOPIC, "tension.", PatternType.PREFIXED);
+        for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.READ, AclOperation.WRITE)) {
+            acls.add(allow(user, topics, operation));
         }
-        acls.add(allow(user, new ResourcePattern(ResourceType.GROUP, "tension-watch", PatternType.PREFIXED), AclOperation.ALL));
-        acls.add(allow(user, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "tension-watch", PatternType.PREFIXED),
-                AclOperation.ALL));
-        for (AclOperation operation : List.of(AclOperation.IDEMPOTENT_WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
+        acls.add(allow(user, new ResourcePattern(ResourceType.TOPIC, "tension-watch", PatternType.PREFIXED), AclOperation.ALL));
+        ResourcePattern groups = new ResourcePattern(ResourceType.GROUP, "tension-watch", PatternType.PREFIXED);
+        for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DELETE)) {
+            acls.add(allow(user, groups, operation));
+        }
+        ResourcePattern transactionalIds = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "tension-watch", PatternType.PREFIXED);
+        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
+            acls.add(allow(user, transactionalIds, operation));
+        }
+        for (AclOperation operation : List.of(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.IDEMPOTENT_WRITE)) {
             acls.add(allow(user, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), operation));
         }
         return acls;
