@@ -111,7 +111,7 @@ class KubernetesManifestsTest {
         kafkaClientSettings.addAll(ProducerConfig.configNames());
         kafkaClientSettings.addAll(ConsumerConfig.configNames());
         kafkaClientSettings.addAll(AdminClientConfig.configNames());
-        Set<String> forThePlatform = Set.of("POD_NAME", "POD_NAMESPACE", "JAVA_OPTS_APPEND");
+        Set<String> forThePlatform = Set.of("POD_NAME", "POD_NAMESPACE", "JAVA_TOOL_OPTIONS");
         for (JsonNode variable : container.path("env")) {
             String name = variable.path("name").asText();
             if (forThePlatform.contains(name)) {
