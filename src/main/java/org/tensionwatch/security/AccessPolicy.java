@@ -10,11 +10,11 @@ import java.util.Set;
 /**
  * The access the settings give, checked once at start: which roles a request without credentials has, and whether the
  * settings are safe to start with. On the embedded broker (the quick start, HTTP on 127.0.0.1) anonymous requests may
- * do everything unless told otherwise; on an external cluster they may do nothing unless told otherwise, and the service
- * does not start without an authentication setup (API keys or a token issuer) unless anonymous writes are allowed
- * explicitly.
+ * do everything unless told otherwise; on an external cluster, or when the HTTP server listens beyond the loopback
+ * interface, they may do nothing unless told otherwise, and the service does not start without an authentication setup
+ * (API keys or a token issuer) unless anonymous writes are allowed explicitly.
  *
- * @param externalCluster {@code kafka.bootstrap.servers} is set
+ * @param exposed {@code kafka.bootstrap.servers} is set, or {@code quarkus.http.host} is not a loopback address
  * @param apiKeys the configured API keys
  * @param tokensConfigured a key or JWKS to verify bearer tokens with is configured
  * @param clusterSecret the secret instances show each other
@@ -22,7 +22,7 @@ import java.util.Set;
  * @param allowAnonymousWrites {@code tension.security.allow-anonymous-writes}
  * @param severalInstances {@code tension.streams.advertised-host} is set: other instances call {@code /api/internal/*}
  */
-public record AccessPolicy(boolean externalCluster, ApiKeys apiKeys, boolean tokensConfigured, Optional<String> clusterSecret,
+public record AccessPolicy(boolean exposed, ApiKeys apiKeys, boolean tokensConfigured, Optional<String> clusterSecret,
         Optional<List<String>> anonymousRolesSetting, boolean allowAnonymousWrites, boolean severalInstances) {
 
     /** The roles of a request that shows no credentials. */
@@ -42,7 +42,7 @@ public record AccessPolicy(boolean externalCluster, ApiKeys apiKeys, boolean tok
             }
             return Set.copyOf(roles);
         }
-        return !externalCluster || allowAnonymousWrites ? Roles.USER_ROLES : Set.of();
+        return !exposed || allowAnonymousWrites ? Roles.USER_ROLES : Set.of();
     }
 
     /** Whether a request may authenticate at all: API keys or bearer tokens are configured. */
@@ -63,16 +63,17 @@ public record AccessPolicy(boolean externalCluster, ApiKeys apiKeys, boolean tok
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
-        if (externalCluster && !allowAnonymousWrites) {
+        if (exposed && !allowAnonymousWrites) {
             if (!authenticationConfigured()) {
-                problems.add("kafka.bootstrap.servers names an external cluster but no authentication is configured: set "
+                problems.add("the service runs on an external cluster (kafka.bootstrap.servers) or serves other machines "
+                        + "(quarkus.http.host) but no authentication is configured: set "
                         + "tension.security.api-keys or a token issuer (mp.jwt.verify.issuer and "
                         + "mp.jwt.verify.publickey.location), or allow anyone who reaches the port to post articles with "
                         + "tension.security.allow-anonymous-writes=true");
             }
             if (anonymous.contains(Roles.INGEST) || anonymous.contains(Roles.ADMIN)) {
                 problems.add("tension.security.anonymous-roles gives requests without credentials the role "
-                        + (anonymous.contains(Roles.INGEST) ? Roles.INGEST : Roles.ADMIN) + " on an external cluster: "
+                        + (anonymous.contains(Roles.INGEST) ? Roles.INGEST : Roles.ADMIN) + " on an external cluster or port: "
                         + "set tension.security.allow-anonymous-writes=true if that is meant");
             }
         }
@@ -95,6 +96,6 @@ public record AccessPolicy(boolean externalCluster, ApiKeys apiKeys, boolean tok
                 + (clusterSecret.isPresent() ? "; instances show the cluster secret" : "")
                 + "; requests without credentials " + (anonymous.isEmpty() ? "are refused (401)"
                         : "may " + String.join(", ", new java.util.TreeSet<>(anonymous))
-                        + (externalCluster ? "" : " (embedded broker, quick start: anonymous access allowed)"));
+                        + (exposed ? "" : " (embedded broker, HTTP on the loopback interface only: anonymous access allowed)"));
     }
 }

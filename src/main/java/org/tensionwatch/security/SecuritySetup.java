@@ -37,11 +37,13 @@ public class SecuritySetup {
     @PostConstruct
     void check() {
         boolean external = config.getOptionalValue("kafka.bootstrap.servers", String.class).filter(s -> !s.isBlank()).isPresent();
+        String httpHost = config.getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
+        boolean exposed = external || !loopback(httpHost);
         boolean tokens = TOKEN_KEY_SETTINGS.stream()
                 .anyMatch(name -> config.getOptionalValue(name, String.class).filter(s -> !s.isBlank()).isPresent());
         boolean severalInstances = config.getOptionalValue("tension.streams.advertised-host", String.class)
                 .filter(s -> !s.isBlank()).isPresent();
-        policy = new AccessPolicy(external, ApiKeys.parse(settings.apiKeys().orElse(List.of())), tokens,
+        policy = new AccessPolicy(exposed, ApiKeys.parse(settings.apiKeys().orElse(List.of())), tokens,
                 settings.clusterSecret().filter(s -> !s.isBlank()), settings.anonymousRoles(), settings.allowAnonymousWrites(),
                 severalInstances);
         List<String> problems = policy.problems();
@@ -49,11 +51,17 @@ public class SecuritySetup {
             throw new IllegalStateException("Refusing to start: " + String.join("; ", problems));
         }
         anonymousRoles = policy.anonymousRoles();
-        if (!anonymousRoles.isEmpty() && (external || anonymousRoles.contains(Roles.INGEST))) {
+        if (!anonymousRoles.isEmpty() && (exposed || anonymousRoles.contains(Roles.INGEST))) {
             LOG.warn("{}", policy.describe());
         } else {
             LOG.info("{}", policy.describe());
         }
+    }
+
+    /** Whether the HTTP server listens on the loopback interface only ({@code 127.0.0.1}, {@code localhost}, {@code ::1}). */
+    static boolean loopback(String host) {
+        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 
     public ApiKeys apiKeys() {

@@ -23,6 +23,15 @@ class AccessPolicyTest {
     }
 
     @Test
+    void onlyTheLoopbackInterfaceCountsAsTheQuickStart() {
+        assertThat(SecuritySetup.loopback("127.0.0.1")).isTrue();
+        assertThat(SecuritySetup.loopback("localhost")).isTrue();
+        assertThat(SecuritySetup.loopback("::1")).isTrue();
+        assertThat(SecuritySetup.loopback("0.0.0.0")).isFalse();
+        assertThat(SecuritySetup.loopback("10.1.2.3")).isFalse();
+    }
+
+    @Test
     void anExternalClusterWithoutAuthenticationIsRefusedUnlessAnonymousWritesAreAllowed() {
         AccessPolicy refused = new AccessPolicy(true, NO_KEYS, false, Optional.empty(), Optional.empty(), false, false);
         AccessPolicy allowed = new AccessPolicy(true, NO_KEYS, false, Optional.empty(), Optional.empty(), true, false);
