@@ -24,12 +24,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensionwatch.cli.DerivationStatusCommand;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
+import org.tensionwatch.kafka.KafkaConnection;
 import org.tensionwatch.kafka.ScramUsers;
 import org.tensionwatch.security.ApiKeys;
 
@@ -216,6 +223,38 @@ class SecurityIT {
             assertThat(browser.findElement(org.openqa.selenium.By.id("signin")).isDisplayed()).isFalse();
         } finally {
             browser.quit();
+        }
+    }
+
+    @Test
+    void anUndecodableRecordReachesTheDeadLetterTopicOfTheSecuredCluster() throws Exception {
+        KafkaConnection service = broker.scramConnection("tension", "tension-secret");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(service.properties(), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("tension.articles", "security-it-garbage".getBytes(StandardCharsets.UTF_8),
+                    new byte[] {1, 2, 3})).get();
+        }
+
+        // the dead-letter producer of the Streams application got the service's SASL settings too
+        await("the record dead-lettered").atMost(Duration.ofSeconds(60)).until(() -> deadLetterKeys(service)
+                .contains("security-it-garbage"));
+    }
+
+    private static List<String> deadLetterKeys(KafkaConnection kafka) {
+        java.util.Properties props = kafka.properties();
+        props.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("tension.dead-letter").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<String> keys = new java.util.ArrayList<>();
+            for (int polls = 0; polls < 5; polls++) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key() == null ? "" : new String(r.key(),
+                        StandardCharsets.UTF_8)));
+            }
+            return keys;
         }
     }
 
