@@ -2,6 +2,10 @@
 // Reads the REST API for the ranking, a region's series and its events, and two Server-Sent Event
 // streams for what changes: alerts (replayed from 30 days back, then live) and indicators (live only;
 // each change refreshes the ranking and the open region, debounced).
+// Access: where the service asks for credentials (401), a sign-in form takes an access token (a bearer token of the
+// configured issuer, or an API key with the read role), kept in sessionStorage for this tab only and sent as
+// Authorization: Bearer on every request; EventSource cannot send headers, so the live streams get it as the
+// access_token query parameter, which the service takes on /api/stream/* only.
 'use strict';
 
 (() => {
@@ -31,6 +35,7 @@
     hover: null,
     detailToken: 0,
     streams: { alerts: 'connecting', indicators: 'connecting' },
+    sources: [],
     alertsOpenedAt: 0,
   };
 
@@ -105,8 +110,43 @@
     }
   }
 
+  // ---- access token ----------------------------------------------------------------------------
+
+  const TOKEN_KEY = 'tension-watch-token';
+
+  function token() {
+    try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; }
+  }
+
+  function withToken(url) {
+    const t = token();
+    return t ? url + (url.includes('?') ? '&' : '?') + 'access_token=' + encodeURIComponent(t) : url;
+  }
+
+  class AuthError extends Error {}
+
+  function showSignIn(message) {
+    $('signin').hidden = false;
+    $('signin-message').textContent = message;
+    $('signout').hidden = true;
+    $('token-input').focus();
+  }
+
+  function signedIn() {
+    $('signin').hidden = true;
+    $('signout').hidden = !token();
+  }
+
   async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const headers = { Accept: 'application/json' };
+    if (token()) headers.Authorization = 'Bearer ' + token();
+    const response = await fetch(path, { headers });
+    if (response.status === 401 || response.status === 403) {
+      let message = response.status === 401 ? 'This dashboard needs an access token.' : 'This token may not read the indicators.';
+      try { message += ' (' + (await response.json()).error + ')'; } catch (e) { /* not JSON */ }
+      showSignIn(message);
+      throw new AuthError(message);
+    }
     if (!response.ok) {
       let message = response.status + ' ' + response.statusText;
       try { message = (await response.json()).error || message; } catch (e) { /* not JSON */ }
@@ -128,6 +168,8 @@
   async function loadRegions() {
     try {
       state.regions = await getJson('/api/regions');
+      signedIn();
+      if (!state.sources.length) startStreams();
       renderRegions();
       $('regions-updated').textContent = 'Updated ' + clock.format(new Date());
       if (!state.selected && state.regions.length) {
@@ -136,7 +178,7 @@
         renderSummary();
       }
     } catch (e) {
-      $('regions-updated').textContent = 'Could not load regions: ' + e.message;
+      $('regions-updated').textContent = e instanceof AuthError ? 'Sign in to see the regions.' : 'Could not load regions: ' + e.message;
     }
   }
 
@@ -499,7 +541,8 @@
   }
 
   function openStream(name, url, handlers) {
-    const source = new EventSource(url);
+    const source = new EventSource(withToken(url));
+    state.sources.push(source);
     source.addEventListener('open', () => {
       state.streams[name] = 'open';
       renderStatus();
@@ -527,6 +570,8 @@
   }, REFRESH_DEBOUNCE_MS);
 
   function startStreams() {
+    state.sources.forEach((source) => source.close());
+    state.sources = [];
     const since = isoDay(new Date(Date.now() - ALERT_DAYS * DAY_MS));
     openStream('alerts', '/api/stream/alerts?since=' + since, {
       open: () => { if (!state.alertsOpenedAt) state.alertsOpenedAt = Date.now(); },
@@ -558,10 +603,26 @@
     window.addEventListener('resize', debounce(() => {
       if (window.innerWidth !== lastWidth && state.series.length) { lastWidth = window.innerWidth; renderCharts(); }
     }, 150));
+    $('signin').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const value = $('token-input').value.trim();
+      if (!value) return;
+      try { sessionStorage.setItem(TOKEN_KEY, value); } catch (err) { /* private mode: this page only */ }
+      $('token-input').value = '';
+      state.sources.forEach((source) => source.close());
+      state.sources = [];
+      loadRegions();
+    });
+    $('signout').addEventListener('click', () => {
+      try { sessionStorage.removeItem(TOKEN_KEY); } catch (err) { /* nothing kept */ }
+      state.sources.forEach((source) => source.close());
+      state.sources = [];
+      location.reload();
+    });
     renderAlerts();
     renderStatus();
+    // the streams start once the first query has been answered, with the token it needed
     loadRegions();
-    startStreams();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();

@@ -110,6 +110,12 @@ class ArchitectureTest {
         onlyProjectDependencies("webhook").check(classes);
     }
 
+    /** Security is an edge of its own: api and service use it; it uses nothing of the project. */
+    @Test
+    void securityNeedsNothingOfTheProject() {
+        onlyProjectDependencies("security").check(classes);
+    }
+
     @Test
     void noPackageCyclesButTheKnownOnes() {
         EvaluationResult result = packageCycles().evaluate(classes);
@@ -127,7 +133,7 @@ class ArchitectureTest {
 
     private static ArchRule onlyProjectDependencies(String pkg, String... allowed) {
         String[] forbidden = List.of("domain", "extraction", "indicators", "alerts", "ingest", "replay",
-                        "webhook", "kafka", "streams", "service", "api", "cli", "bench", "avro").stream()
+                        "webhook", "kafka", "streams", "service", "api", "cli", "bench", "avro", "security").stream()
                 .filter(other -> !other.equals(pkg) && !List.of(allowed).contains(other))
                 .map(other -> ROOT + "." + other + "..")
                 .toArray(String[]::new);

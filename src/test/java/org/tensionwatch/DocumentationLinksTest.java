@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every relative link in README.md and docs/**.md resolves: the file or folder exists, and an
+ * Every relative link in README.md, docs/**.md and deploy/README.md resolves: the file or folder exists, and an
  * anchor ({@code file.md#heading}) names a heading of that file, as GitHub makes anchors from
  * headings. Links to other sites are not followed; links in code blocks and code spans are not links.
  */
@@ -32,7 +32,7 @@ class DocumentationLinksTest {
 
     @Test
     void everyRelativeLinkAndAnchorResolves() throws IOException {
-        List<Path> documents = new ArrayList<>(List.of(Path.of("README.md")));
+        List<Path> documents = new ArrayList<>(List.of(Path.of("README.md"), Path.of("deploy/README.md")));
         try (Stream<Path> docs = Files.walk(Path.of("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
         }

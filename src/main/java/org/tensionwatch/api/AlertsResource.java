@@ -1,5 +1,7 @@
 package org.tensionwatch.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.tensionwatch.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.tensionwatch.service.AlertQueries;
 
 /** Escalation alerts: the latest step of each with its peak, newest first; one alert with every step. */
 @Path("/api/alerts")
+@RolesAllowed(Roles.READ)
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {
 

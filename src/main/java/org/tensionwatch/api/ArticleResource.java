@@ -1,5 +1,7 @@
 package org.tensionwatch.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.tensionwatch.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,7 @@ import org.tensionwatch.service.IngestionService;
 
 /** Takes articles over HTTP. */
 @Path("/api/articles")
+@RolesAllowed(Roles.INGEST)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "articles", description = "Articles in")

@@ -1,5 +1,7 @@
 package org.tensionwatch.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.tensionwatch.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.tensionwatch.service.IndicatorQueries;
 
 /** What this instance's own stores hold, for the other instances that gather a full answer. */
 @Path("/api/internal")
+@RolesAllowed({Roles.ADMIN, Roles.PEER})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "internal", description = "What this instance's own stores hold; other instances call these to gather a full answer")
 public class InternalResource {

@@ -1,5 +1,7 @@
 package org.tensionwatch.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.tensionwatch.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ import org.tensionwatch.service.IndicatorQueries;
 
 /** Regions ranked by tension, a region's indicators over time, and the canonical events behind them. */
 @Path("/api/regions")
+@RolesAllowed(Roles.READ)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "regions", description = "Indicators, tension index and canonical events by region")
 public class RegionsResource {

@@ -1,5 +1,7 @@
 package org.tensionwatch.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.tensionwatch.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -50,6 +52,7 @@ import org.tensionwatch.service.TopicTail;
  * a comma-separated list.
  */
 @Path("/api/stream")
+@RolesAllowed(Roles.READ)
 public class StreamResource {
 
     @Inject

@@ -124,4 +124,36 @@ final class CommandOptions {
             throw new UsageException(name + ": " + e.getMessage());
         }
     }
+
+    /** The options every command that talks to Kafka takes: {@code --bootstrap-servers} and {@code --kafka-config}. */
+    static final Set<String> KAFKA_OPTIONS = Set.of("--bootstrap-servers", "--kafka-config");
+
+    /** The Kafka cluster of {@code --bootstrap-servers} and the client settings of {@code --kafka-config}. */
+    org.tensionwatch.kafka.KafkaConnection kafka() throws UsageException {
+        String file = values.get("--kafka-config");
+        String bootstrap = values.get("--bootstrap-servers");
+        if (file == null) {
+            return org.tensionwatch.kafka.KafkaConnection.plaintext(bootstrap == null ? "localhost:9092" : bootstrap);
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw new UsageException("--kafka-config: no file " + file);
+        }
+        try {
+            org.tensionwatch.kafka.KafkaConnection fromFile = org.tensionwatch.kafka.KafkaConnection.of(bootstrap, path);
+            return fromFile;
+        } catch (IllegalArgumentException e) {
+            // neither --bootstrap-servers nor bootstrap.servers in the file: the embedded broker's default
+            return org.tensionwatch.kafka.KafkaConnection.of("localhost:9092", path);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UsageException("--kafka-config: " + e.getMessage());
+        }
+    }
+
+    /** {@code valued} with the Kafka options. */
+    static Set<String> withKafkaOptions(Set<String> valued) {
+        Set<String> all = new HashSet<>(valued);
+        all.addAll(KAFKA_OPTIONS);
+        return all;
+    }
 }

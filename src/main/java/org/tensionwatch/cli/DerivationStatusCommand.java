@@ -24,6 +24,7 @@ public final class DerivationStatusCommand {
               --wait                   wait until every application has processed every record, then say how long it took
               --timeout SECONDS        how long --wait waits at most (default 3600)
               --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
+              --kafka-config FILE      Kafka client settings of a secured cluster (security.protocol, sasl.*, ssl.*)
               --application-id PREFIX  the service's tension.streams.application-id (default tension-watch)
             exit code 0 when every application has caught up, 1 when one has not (or Kafka cannot be asked), 2 on bad usage""";
 
@@ -33,18 +34,18 @@ public final class DerivationStatusCommand {
 
     /** Runs the command; 0 when caught up, 1 when not, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String bootstrap;
+        org.tensionwatch.kafka.KafkaConnection bootstrap;
         String applicationIdPrefix;
         Derivation derivation;
         boolean wait;
         long timeoutSeconds;
         try {
-            CommandOptions options = CommandOptions.parse(args, VALUED, Set.of("--wait"), false);
+            CommandOptions options = CommandOptions.parse(args, CommandOptions.withKafkaOptions(VALUED), Set.of("--wait"), false);
             if (options.help()) {
                 out.println(USAGE);
                 return 0;
             }
-            bootstrap = options.string("--bootstrap-servers", "localhost:9092");
+            bootstrap = options.kafka();
             applicationIdPrefix = options.string("--application-id", "tension-watch");
             derivation = options.parsed("--derivation", Derivation.CURRENT, Derivation::of);
             wait = options.flag("--wait");
@@ -75,7 +76,7 @@ public final class DerivationStatusCommand {
         }
     }
 
-    private static Map<String, OptionalLong> lags(String bootstrap, Derivation derivation, String applicationIdPrefix) {
+    private static Map<String, OptionalLong> lags(org.tensionwatch.kafka.KafkaConnection bootstrap, Derivation derivation, String applicationIdPrefix) {
         Map<String, OptionalLong> lags = new LinkedHashMap<>();
         for (String application : new ArrayList<>(APPLICATIONS)) {
             String group = derivation.applicationId(applicationIdPrefix, application);

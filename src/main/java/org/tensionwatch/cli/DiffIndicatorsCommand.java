@@ -33,6 +33,7 @@ public final class DiffIndicatorsCommand {
               --from YYYY-MM-DD        first day (inclusive)
               --to YYYY-MM-DD          last day (inclusive)
               --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
+              --kafka-config FILE      Kafka client settings of a secured cluster (security.protocol, sasl.*, ssl.*)
               --topic NAME             the current derivation's indicators topic (default tension.indicators)
               --application-id PREFIX  the services' tension.streams.application-id (default tension-watch), to warn
                                        when a derivation has not processed every article yet
@@ -48,7 +49,7 @@ public final class DiffIndicatorsCommand {
 
     /** Runs the command; 0 when compared, 1 when it could not read the topics, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String bootstrap;
+        org.tensionwatch.kafka.KafkaConnection bootstrap;
         String topic;
         String applicationIdPrefix;
         String region;
@@ -58,12 +59,12 @@ public final class DiffIndicatorsCommand {
         Derivation newer;
         long timeoutSeconds;
         try {
-            CommandOptions options = CommandOptions.parse(args, VALUED, Set.of(), false);
+            CommandOptions options = CommandOptions.parse(args, CommandOptions.withKafkaOptions(VALUED), Set.of(), false);
             if (options.help()) {
                 out.println(USAGE);
                 return 0;
             }
-            bootstrap = options.string("--bootstrap-servers", "localhost:9092");
+            bootstrap = options.kafka();
             topic = options.string("--topic", Topics.Names.DEFAULTS.indicators());
             applicationIdPrefix = options.string("--application-id", "tension-watch");
             String givenRegion = options.string("--region", null);
@@ -124,7 +125,7 @@ public final class DiffIndicatorsCommand {
      * A warning when a derivation's extraction or indicators application has records left to process (its indicators are
      * not final yet) or has never committed on this cluster.
      */
-    private static void warnIfBehind(PrintStream err, String bootstrap, Derivation derivation, String applicationIdPrefix,
+    private static void warnIfBehind(PrintStream err, org.tensionwatch.kafka.KafkaConnection bootstrap, Derivation derivation, String applicationIdPrefix,
             Duration timeout) {
         for (String application : List.of(Derivation.EXTRACTION, Derivation.INDICATORS)) {
             String group = derivation.applicationId(applicationIdPrefix, application);
@@ -140,7 +141,7 @@ public final class DiffIndicatorsCommand {
     }
 
     /** The region's rows from {@code from} to {@code to} on one indicators topic, by day. */
-    private static Map<LocalDate, Map<String, Object>> days(String bootstrap, String topicName, String region,
+    private static Map<LocalDate, Map<String, Object>> days(org.tensionwatch.kafka.KafkaConnection bootstrap, String topicName, String region,
             LocalDate from, LocalDate to, Duration timeout) {
         Topic<String, RegionIndicators> defaults = Topics.defaults().indicators();
         Topic<String, RegionIndicators> topic = new Topic<>(topicName, defaults.keySerde(), defaults.valueSerde());

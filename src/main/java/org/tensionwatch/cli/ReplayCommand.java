@@ -40,6 +40,7 @@ public final class ReplayCommand {
             usage: replay [options] ARCHIVE
               ARCHIVE                  a directory tree of article files, or a .jsonl file (one POST /api/articles body a line)
               --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
+              --kafka-config FILE      Kafka client settings of a secured cluster (security.protocol, sasl.*, ssl.*)
               --topic NAME             the articles topic (default tension.articles)
               --from YYYY-MM-DD        first publication day to replay (inclusive)
               --to YYYY-MM-DD          last publication day to replay (inclusive)
@@ -64,7 +65,7 @@ public final class ReplayCommand {
 
     /** Runs the command; 0 when done, 1 when it failed or was interrupted, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String bootstrap;
+        org.tensionwatch.kafka.KafkaConnection bootstrap;
         String topic;
         LocalDate from;
         LocalDate to;
@@ -75,7 +76,7 @@ public final class ReplayCommand {
         long maxFileBytes;
         Path archivePath;
         try {
-            CommandOptions options = CommandOptions.parse(args, VALUED, Set.of("--restart"), true);
+            CommandOptions options = CommandOptions.parse(args, CommandOptions.withKafkaOptions(VALUED), Set.of("--restart"), true);
             if (options.help()) {
                 out.println(USAGE);
                 return 0;
@@ -88,7 +89,7 @@ public final class ReplayCommand {
                 return usage(err, "one archive at a time; got " + String.join(" and ", archives));
             }
             archivePath = Path.of(archives.get(0));
-            bootstrap = options.string("--bootstrap-servers", "localhost:9092");
+            bootstrap = options.kafka();
             topic = options.string("--topic", Topics.Names.DEFAULTS.articles());
             from = options.date("--from");
             to = options.date("--to");

@@ -76,5 +76,7 @@ public final class TensionWatchMain {
         out.println();
         out.println("service options are settings, given as -Dname=value before -jar, e.g.");
         out.println("  -Dtension.data-dir=./data  -Dkafka.bootstrap.servers=host:9092  -Dquarkus.http.port=8080");
+        out.println("  -Dkafka.security.protocol=SASL_SSL ... (every kafka.* setting goes to every Kafka client)");
+        out.println("  -Dtension.security.api-keys=NAME:ROLE+ROLE:SHA256HEX  -Dmp.jwt.verify.issuer=...  (docs/security.md)");
     }
 }

@@ -18,8 +18,11 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Clock clock;
 
     public ArticlePublisher(String bootstrapServers, Topic<String, Article> topic, Clock clock) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this(KafkaConnection.plaintext(bootstrapServers), topic, clock);
+    }
+
+    public ArticlePublisher(KafkaConnection kafka, Topic<String, Article> topic, Clock clock) {
+        Properties props = kafka.properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -40,9 +40,15 @@ public final class CompactedTopicReader {
      */
     public static <K, V> Map<K, V> latestValues(String bootstrapServers, Topic<K, V> topic, Predicate<K> keys,
             Duration timeout) {
+        return latestValues(KafkaConnection.plaintext(bootstrapServers), topic, keys, timeout);
+    }
+
+    /** As {@link #latestValues(String, Topic, Predicate, Duration)}, with the connection's security settings. */
+    public static <K, V> Map<K, V> latestValues(KafkaConnection kafka, Topic<K, V> topic, Predicate<K> keys,
+            Duration timeout) {
+        String bootstrapServers = kafka.bootstrapServers();
         Instant deadline = Instant.now().plus(timeout);
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = kafka.properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // the service writes with transactions: aborted records are not part of what the topic holds
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -30,7 +30,13 @@ public final class ConsumerGroupLag {
      * @throws IllegalStateException when the cluster cannot be asked in time
      */
     public static java.util.OptionalLong of(String bootstrapServers, String groupId, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        return of(KafkaConnection.plaintext(bootstrapServers), groupId, timeout);
+    }
+
+    /** As {@link #of(String, String, Duration)}, with the connection's security settings. */
+    public static java.util.OptionalLong of(KafkaConnection kafka, String groupId, Duration timeout) {
+        String bootstrapServers = kafka.bootstrapServers();
+        try (Admin admin = Admin.create(kafka.config())) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             committed.values().removeIf(java.util.Objects::isNull);

@@ -56,6 +56,10 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public void configure(Map<String, ?> configs) {
         topic = String.valueOf(configs.get(TOPIC_CONFIG));
         Properties props = new Properties();
+        // the Streams application's own connection, security settings included (KafkaRuntime passes it)
+        if (configs.get(KafkaConnection.class.getName()) instanceof KafkaConnection kafka) {
+            props.putAll(kafka.properties());
+        }
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get("bootstrap.servers"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, configs.get("application.id") + "-dead-letter");

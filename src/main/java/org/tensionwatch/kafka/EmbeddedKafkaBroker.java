@@ -27,6 +27,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
+    /** The SASL mechanism of a broker started with {@link #startWithScram}. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
+
     /** One node of a cluster: its id, client port and controller port on localhost. */
     public record ClusterNode(int nodeId, int port, int controllerPort) {
     }
@@ -36,14 +40,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final ClusterNode node;
     private final List<ClusterNode> voters;
     private final String clusterId;
+    private final String superUser;
+    private final String superPassword;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, ClusterNode node, List<ClusterNode> voters, String clusterId) {
+    private EmbeddedKafkaBroker(Path logDir, ClusterNode node, List<ClusterNode> voters, String clusterId,
+            String superUser, String superPassword) {
         this.logDir = logDir;
         this.port = node.port();
         this.node = node;
         this.voters = List.copyOf(voters);
         this.clusterId = clusterId;
+        this.superUser = superUser;
+        this.superPassword = superPassword;
     }
 
     /**
@@ -54,9 +63,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Path logDir, int port) {
         // the controller port may change from one start to the next: a single voter finds itself wherever it is
         ClusterNode alone = new ClusterNode(1, port == 0 ? freePort() : port, freePort());
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, alone, List.of(alone), Uuid.randomUuid().toString());
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, alone, List.of(alone), Uuid.randomUuid().toString(),
+                null, null);
         broker.startServer();
         return broker;
+    }
+
+    /**
+     * A broker as a secured cluster is: clients authenticate with SASL/SCRAM-SHA-512 on a {@code SASL_PLAINTEXT}
+     * listener and are authorized by ACLs ({@code StandardAuthorizer}, nothing allowed without an ACL). {@code superUser}
+     * (whose SCRAM credentials are written when the log directory is formatted) is the broker's own principal and may
+     * do everything; create other users with {@code Admin.alterUserScramCredentials} and give them ACLs. The controller
+     * listener, which only the broker itself uses, stays plain, its principal {@code ANONYMOUS} a super user.
+     */
+    public static EmbeddedKafkaBroker startWithScram(Path logDir, int port, String superUser, String superPassword) {
+        ClusterNode alone = new ClusterNode(1, port == 0 ? freePort() : port, freePort());
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, alone, List.of(alone), Uuid.randomUuid().toString(),
+                superUser, superPassword);
+        broker.startServer();
+        return broker;
+    }
+
+    /** The client settings of a SCRAM user of a broker started with {@link #startWithScram}, bootstrap servers included. */
+    public KafkaConnection scramConnection(String user, String password) {
+        return new KafkaConnection(bootstrapServers(), java.util.Map.of(
+                "security.protocol", SASL_LISTENER,
+                "sasl.mechanism", SCRAM_MECHANISM,
+                "sasl.jaas.config", jaasConfig(user, password)));
+    }
+
+    /** The JAAS configuration a SCRAM client logs in with. */
+    public static String jaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    private boolean secured() {
+        return superUser != null;
     }
 
     /**
@@ -71,7 +114,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!nodes.contains(node)) {
             throw new IllegalArgumentException("node " + node + " is not one of " + nodes);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, node, nodes, clusterId);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, node, nodes, clusterId, null, null);
         broker.startServer();
         return broker;
     }
@@ -104,12 +147,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("node.id", String.valueOf(node.nodeId()));
         props.put("controller.quorum.voters", String.join(",", voters.stream()
                 .map(v -> v.nodeId() + "@localhost:" + v.controllerPort()).toList()));
-        props.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:"
+        String listener = secured() ? SASL_LISTENER : "PLAINTEXT";
+        props.put("listeners", listener + "://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:"
                 + node.controllerPort());
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        props.put("advertised.listeners", listener + "://localhost:" + port);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("inter.broker.listener.name", listener);
+        if (secured()) {
+            props.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            props.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+            props.put("listener.name." + SASL_LISTENER.toLowerCase(java.util.Locale.ROOT) + "."
+                    + SCRAM_MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config", jaasConfig(superUser, superPassword));
+            props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            props.put("super.users", "User:" + superUser + ";User:ANONYMOUS");
+            props.put("allow.everyone.if.no.acl.found", "false");
+        }
         props.put("log.dirs", logDir.toAbsolutePath().toString());
         // one node: every internal topic must live with a single replica, or consumer groups and
         // transactions wait forever for replicas that will never exist. Several: three replicas, two in sync
@@ -149,6 +202,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     // every new transactional producer (KAFKA-18202), logging errors at each start;
                     // v1 transactions give Kafka Streams the same exactly-once guarantee
                     .setFeatureLevel("transaction.version", (short) 1)
+                    .setScramArguments(secured()
+                            ? List.of(SCRAM_MECHANISM + "=[name=" + superUser + ",password=" + superPassword + "]")
+                            : List.of())
                     .setIgnoreFormatted(false)
                     .run();
         } catch (Exception e) {

@@ -29,8 +29,15 @@ public final class TopicCreator {
      */
     public static Map<String, Integer> createMissing(String bootstrapServers, Map<String, Map<String, String>> topics,
             int partitions, short replication) {
+        return createMissing(KafkaConnection.plaintext(bootstrapServers), topics, partitions, replication);
+    }
+
+    /** As {@link #createMissing(String, Map, int, short)}, with the connection's security settings. */
+    public static Map<String, Integer> createMissing(KafkaConnection kafka, Map<String, Map<String, String>> topics,
+            int partitions, short replication) {
+        String bootstrapServers = kafka.bootstrapServers();
         Collection<String> names = topics.keySet();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.config())) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream()
                     .filter(name -> !existing.contains(name))

@@ -31,6 +31,7 @@ import org.tensionwatch.kafka.DeadLetterProcessingHandler;
 import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Derivation;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker;
+import org.tensionwatch.kafka.KafkaConnection;
 import org.tensionwatch.kafka.TopicCreator;
 import org.tensionwatch.kafka.Topics;
 import org.tensionwatch.streams.AlertsTopology;
@@ -66,6 +67,7 @@ public class KafkaRuntime {
     private Derivation derivation;
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
+    private KafkaConnection connection;
     private Topics topics;
     private ArticlePublisher publisher;
     private KafkaStreams extraction;
@@ -82,10 +84,13 @@ public class KafkaRuntime {
         LOG.info("Instance id {} in the Streams groups", instanceId);
         if (externalBootstrapServers.filter(s -> !s.isBlank()).isPresent()) {
             bootstrapServers = externalBootstrapServers.get();
-            LOG.info("Using the Kafka cluster at {}", bootstrapServers);
+            connection = new KafkaConnection(bootstrapServers,
+                    KafkaClientSettings.of(org.eclipse.microprofile.config.ConfigProvider.getConfig(), System.getenv()));
+            LOG.info("Using the Kafka cluster at {}", connection);
         } else {
             broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.broker().port());
             bootstrapServers = broker.bootstrapServers();
+            connection = KafkaConnection.plaintext(bootstrapServers);
         }
         TensionConfig.TopicSettings names = config.topics();
         topics = Topics.of(derivation.topicNames(new Topics.Names(names.articles(), names.events(),
@@ -95,9 +100,9 @@ public class KafkaRuntime {
                 topics.events().name(), topics.canonicalEvents().name(), topics.indicators().name(), topics.alerts().name(),
                 applicationIdPrefix());
         // an existing events topic keeps its partition count; the indicators check each event's partition against it
-        eventsPartitions = TopicCreator.createMissing(bootstrapServers, topics.creationConfigs(), names.partitions(),
+        eventsPartitions = TopicCreator.createMissing(connection, topics.creationConfigs(), names.partitions(),
                 names.replicationFactor()).get(topics.events().name());
-        publisher = new ArticlePublisher(bootstrapServers, topics.articles(), Clock.systemUTC());
+        publisher = new ArticlePublisher(connection, topics.articles(), Clock.systemUTC());
         extraction = startStreams(Derivation.EXTRACTION, props -> ExtractionTopology.build(topics, extractor, props));
         indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
         alertRules = alertRules(config.alerts());
@@ -131,9 +136,9 @@ public class KafkaRuntime {
 
     private KafkaStreams startStreams(String name, Function<Properties, Topology> topology) {
         String applicationId = derivation.applicationId(config.streams().applicationId(), name);
-        Properties props = new Properties();
+        // the pass-through settings (security.protocol, sasl.*, ssl.*) first: the service's own settings win
+        Properties props = connection.properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.streams().processingGuarantee());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.streams().commitInterval().toMillis()));
@@ -153,6 +158,7 @@ public class KafkaRuntime {
         // a bounded RocksDB cache shared by all stores, larger producer batches
         StreamsTuning.apply(props);
         props.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetter());
+        props.put(KafkaConnection.class.getName(), connection);
         props.put(EventPartitioning.PARTITIONS_CONFIG, eventsPartitions);
         if (advertisedHost() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost().host() + ":" + advertisedHost().port());
@@ -179,6 +185,16 @@ public class KafkaRuntime {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The bootstrap servers and the pass-through settings every Kafka client of the service starts from. */
+    public KafkaConnection connection() {
+        return connection;
+    }
+
+    /** Whether the service runs on an external cluster ({@code kafka.bootstrap.servers}) rather than its own broker. */
+    public boolean externalCluster() {
+        return broker == null;
     }
 
     /** Where other instances reach this one, or {@code null} when it runs alone. */

@@ -124,7 +124,7 @@ public class LiveSubscriptions {
         }
         TopicTail<V> tail;
         try {
-            tail = TopicTail.open(kafka.bootstrapServers(), topic, start);
+            tail = TopicTail.open(kafka.connection(), topic, start);
         } catch (RuntimeException e) {
             release(client);
             open.decrementAndGet();

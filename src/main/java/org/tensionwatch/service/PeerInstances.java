@@ -24,6 +24,8 @@ import org.tensionwatch.api.AlertDetailView;
 import org.tensionwatch.api.AlertView;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.security.SecuritySetup;
+import org.tensionwatch.security.TensionAuthenticationMechanism;
 import org.tensionwatch.streams.AlertStoreNames;
 import org.tensionwatch.streams.StoreNames;
 
@@ -46,6 +48,9 @@ public class PeerInstances {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    SecuritySetup security;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -92,7 +97,7 @@ public class PeerInstances {
             URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + "/api/internal/alerts/"
                     + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> response = http.send(request(uri),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return Optional.of(json.readValue(response.body(), AlertDetailView.class));
@@ -136,7 +141,7 @@ public class PeerInstances {
                 + (region == null ? "" : "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8)) + more;
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path + query);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = http.send(request(uri),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new PeerUnavailableException(uri + " answered " + response.statusCode() + ": " + response.body());
@@ -148,6 +153,13 @@ public class PeerInstances {
             Thread.currentThread().interrupt();
             throw new PeerUnavailableException("interrupted while asking " + uri);
         }
+    }
+
+    /** A request to another instance, with the cluster secret when one is set. */
+    private HttpRequest request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        security.clusterSecret().ifPresent(secret -> request.header(TensionAuthenticationMechanism.CLUSTER_SECRET_HEADER, secret));
+        return request.build();
     }
 
     /** Another instance that owns part of the answer did not give it: the answer would be incomplete, so there is none. */

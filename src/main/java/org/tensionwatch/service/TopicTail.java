@@ -87,8 +87,12 @@ public final class TopicTail<V> implements AutoCloseable {
      *         or an offset past its end: a token of another topic or of a deleted and re-created one)
      */
     public static <V> TopicTail<V> open(String bootstrapServers, Topic<String, V> topic, Start start) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return open(org.tensionwatch.kafka.KafkaConnection.plaintext(bootstrapServers), topic, start);
+    }
+
+    /** As {@link #open(String, Topic, Start)}, with the connection's security settings. */
+    public static <V> TopicTail<V> open(org.tensionwatch.kafka.KafkaConnection kafka, Topic<String, V> topic, Start start) {
+        Properties props = kafka.properties();
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tension-stream-" + topic.name() + "-" + CLIENT_IDS.incrementAndGet());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -124,8 +124,7 @@ public class WebhookDispatcher {
     }
 
     private Properties consumerProps(RetryPolicy policy) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Properties props = kafka.connection().properties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -142,8 +141,7 @@ public class WebhookDispatcher {
     }
 
     private Properties producerProps() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Properties props = kafka.connection().properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook-dead-letter");

@@ -91,7 +91,9 @@ class ClusterFailuresIT {
                 "tension.topics.partitions", "3",
                 "tension.topics.replication-factor", "3",
                 "tension.streams.standby-replicas", "1",
-                "tension.streams.advertised-host", "localhost"));
+                "tension.streams.advertised-host", "localhost",
+                // the test talks to the instances without credentials, as on the quick start
+                "tension.security.allow-anonymous-writes", "true"));
     }
 
     /**

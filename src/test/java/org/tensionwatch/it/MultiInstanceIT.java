@@ -30,7 +30,8 @@ class MultiInstanceIT {
                 "tension.streams.advertised-host", "localhost", "tension.topics.partitions", "3");
         try (ServiceProcess a = ServiceProcess.start(workDir.resolve("a"), first);
                 ServiceProcess b = ServiceProcess.start(workDir.resolve("b"), Map.of("tension.samples.enabled", "false",
-                        "kafka.bootstrap.servers", "localhost:" + brokerPort, "tension.streams.advertised-host", "localhost"))) {
+                        "kafka.bootstrap.servers", "localhost:" + brokerPort, "tension.streams.advertised-host", "localhost",
+                        "tension.security.allow-anonymous-writes", "true"))) {
             given().baseUri(a.baseUri().toString()).contentType(ContentType.JSON).body(TestArticles.tbilisiArrests())
                     .post("/api/articles").then().statusCode(202);
 

@@ -48,7 +48,8 @@ class RederivationIT {
             // a user decides that protests on consecutive nights are separate events, and re-derives
             try (ServiceProcess v2 = ServiceProcess.start(workDir.resolve("v2"), Map.of(
                     "tension.samples.enabled", "false", "kafka.bootstrap.servers", "localhost:" + brokerPort,
-                    "tension.derivation", "v2", "tension.indicators.tolerance-days", "0"))) {
+                    "tension.derivation", "v2", "tension.indicators.tolerance-days", "0",
+                    "tension.security.allow-anonymous-writes", "true"))) {
                 await("two events in v2").atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
                     Map<LocalDate, Map<String, Object>> after = rows(v2);
                     assertThat(after.get(LocalDate.parse("2026-10-13"))).containsEntry("arrests", 14L).containsEntry("events", 1L);

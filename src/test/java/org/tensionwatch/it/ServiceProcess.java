@@ -35,6 +35,29 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path dataDir, Map<String, String> settings) {
+        ServiceProcess service = launch(dataDir, settings);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts the service with settings it must refuse to start with; its log once it has exited. */
+    static String startRefused(Path dataDir, Map<String, String> settings) {
+        ServiceProcess service = launch(dataDir, settings);
+        try {
+            if (!service.process.waitFor(120, TimeUnit.SECONDS)) {
+                service.close();
+                throw new AssertionError("the service did not exit within 120 s:\n" + service.log());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (service.process.exitValue() == 0) {
+            throw new AssertionError("the service exited with 0:\n" + service.log());
+        }
+        return service.log();
+    }
+
+    private static ServiceProcess launch(Path dataDir, Map<String, String> settings) {
         String jar = System.getProperty("tension.app.jar", "target/quarkus-app/quarkus-run.jar");
         int httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(
@@ -52,9 +75,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            ServiceProcess service = new ServiceProcess(process, httpPort, log);
-            service.awaitReady();
-            return service;
+            return new ServiceProcess(process, httpPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }

@@ -28,7 +28,9 @@ class TopicCreatorTest {
 
             assertThat(partitions).containsExactlyInAnyOrderEntriesOf(Map.of("existing.events", 2, "new.indicators", 3));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                assertThat(admin.listTopics().names().get()).contains("existing.events", "new.indicators");
+                // a topic just created may take a moment to be in the metadata a loaded broker lists
+                org.awaitility.Awaitility.await("both topics listed").atMost(java.time.Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(admin.listTopics().names().get()).contains("existing.events", "new.indicators"));
             }
         }
     }
