@@ -18,7 +18,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * costs nothing but a read that finds no events.
  *
  * <p>An article is taken as English when the detector's best guess is English; when English scores at least
- * {@link #ENGLISH_SHARE_OF_BEST} of the best guess; when the text is shorter than {@link #MIN_LETTERS} letters (too
+ * {@link #ENGLISH_SHARE_OF_BEST} of the best guess; when the text has fewer than {@link #MIN_WORDS} words (too
  * short to tell); or when common English function words make up at least {@link #MIN_FUNCTION_WORD_SHARE} of its
  * words. Otherwise it is refused, with the language detected.
  *
@@ -26,8 +26,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  */
 public final class ArticleLanguage {
 
-    /** Below this many letters a text is taken as English: a headline alone says too little. */
-    public static final int MIN_LETTERS = 60;
+    /** Below this many words a text is taken as English: a headline alone, or a placeholder, says too little. */
+    public static final int MIN_WORDS = 8;
     /** English within this share of the best guess's confidence is enough. */
     public static final double ENGLISH_SHARE_OF_BEST = 0.5;
     /** English function words ("the", "of", "and" ...) are at least this share of the words of English prose. */
@@ -76,7 +76,7 @@ public final class ArticleLanguage {
         if (text.length() > MAX_CHARS_READ) {
             text = text.substring(0, MAX_CHARS_READ);
         }
-        long letters = text.chars().filter(Character::isLetter).count();
+        long words = text.split("[^\\p{L}]+").length;
         Language[] guesses = new LanguageDetectorME(model).predictLanguages(text);
         Language best = guesses[0];
         double englishConfidence = 0;
@@ -89,8 +89,8 @@ public final class ArticleLanguage {
         if (best.getLang().equals("eng")) {
             return new Verdict("en", best.getConfidence(), true, "detected English");
         }
-        if (letters < MIN_LETTERS) {
-            return new Verdict("en", englishConfidence, true, "too short to tell (" + letters + " letters); taken as English");
+        if (words < MIN_WORDS) {
+            return new Verdict("en", englishConfidence, true, "too short to tell (" + words + " words); taken as English");
         }
         if (englishConfidence >= best.getConfidence() * ENGLISH_SHARE_OF_BEST) {
             return new Verdict("en", englishConfidence, true, "English close to the best guess (" + bestCode + ")");

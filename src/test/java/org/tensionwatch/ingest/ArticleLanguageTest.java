@@ -91,6 +91,11 @@ class ArticleLanguageTest {
     }
 
     @Test
+    void shouldTakeAPlaceholderWithoutWordsAsEnglish() {
+        assertThat(detector.detect("Test", "y".repeat(10_000)).english()).isTrue();
+    }
+
+    @Test
     void shouldGiveTwoLetterCodesForTheModelsThreeLetterOnes() {
         assertThat(ArticleLanguage.iso6391("fra")).isEqualTo("fr");
         assertThat(ArticleLanguage.iso6391("deu")).isEqualTo("de");
