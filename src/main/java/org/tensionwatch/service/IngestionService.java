@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.tensionwatch.ingest.ArticleFileResult;
 import org.tensionwatch.ingest.ArticleFiles;
 import org.tensionwatch.ingest.ArticleLanguage;
+import org.tensionwatch.ingest.IngestedFiles;
 import org.tensionwatch.ingest.NotEnglishException;
 import org.tensionwatch.ingest.NewArticle;
 import org.tensionwatch.ingest.ParsedArticleFile;
@@ -133,14 +134,36 @@ public class IngestionService {
      * time) rather than held in memory.
      */
     public DirectoryReport ingestDirectory(Path directory) {
-        List<String> ids = new ArrayList<>();
-        List<RejectedFile> rejected = new ArrayList<>();
+        return ingestDirectory(directory, null);
+    }
+
+    /**
+     * As {@link #ingestDirectory(Path)}, leaving out the files the ledger has taken already and adding to it those
+     * taken now (ingested or skipped), when a ledger is given.
+     */
+    public DirectoryReport ingestDirectory(Path directory, IngestedFiles ledger) {
         List<Path> files;
         try {
             files = ArticleFiles.listArticles(List.of(directory));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list article files in " + directory, e);
         }
+        if (ledger != null) {
+            int all = files.size();
+            files = ledger.notTaken(files);
+            if (all > files.size()) {
+                LOG.info("{} of {} files in {} were taken before; left out", all - files.size(), all, directory);
+            }
+        }
+        DirectoryReport report = ingestFiles(files, ledger);
+        LOG.info("Ingested {} articles from {}, skipped {}", report.ingestedIds().size(), directory, report.skipped().size());
+        return report;
+    }
+
+    /** Publishes these article files in publication order, recording each in the ledger (when given) once taken. */
+    public DirectoryReport ingestFiles(List<Path> files, IngestedFiles ledger) {
+        List<String> ids = new ArrayList<>();
+        List<RejectedFile> rejected = new ArrayList<>();
         ArticleFiles reader = new ArticleFiles(config.ingest().maxFileBytes());
         for (Path file : inPublicationOrder(files, reader)) {
             ArticleFileResult result = reader.read(file);
@@ -162,8 +185,10 @@ public class IngestionService {
                 skipped.increment();
                 rejected.add(bad);
             }
+            if (ledger != null) {
+                ledger.remember(file);
+            }
         }
-        LOG.info("Ingested {} articles from {}, skipped {}", ids.size(), directory, rejected.size());
         return new DirectoryReport(ids, rejected);
     }
 }
