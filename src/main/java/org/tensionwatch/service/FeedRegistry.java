@@ -85,8 +85,7 @@ final class FeedRegistry implements AutoCloseable {
         groupProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         this.group = new KafkaConsumer<>(groupProps, new StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-        List<TopicPartition> all = view.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> all = partitionsOf(topic);
         view.assign(all);
         view.seekToBeginning(all);
         Map<TopicPartition, Long> end = view.endOffsets(all, Duration.ofSeconds(30));
@@ -110,6 +109,27 @@ final class FeedRegistry implements AutoCloseable {
         this.reader = new Thread(() -> readLoop(end), "feeds-topic-reader");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** The topic's partitions, once the cluster's metadata has them (a topic just created may not be there yet). */
+    private List<TopicPartition> partitionsOf(String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<TopicPartition> partitions = view.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the topic " + topic + " has no partitions a minute after its creation");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + topic, e);
+            }
+        }
     }
 
     private void readLoop(Map<TopicPartition, Long> end) {
