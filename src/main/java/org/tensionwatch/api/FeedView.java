@@ -11,7 +11,7 @@ public record FeedView(String id, String url, String source, String pollInterval
         Instant lastPollAt, Instant lastSuccessAt, Instant nextPollAt, String lastStatus, String lastError,
         Instant lastErrorAt, int consecutiveErrors, long polls, long errors, long itemsNew, long itemsUpdated,
         long itemsUnchanged, long itemsSkipped, Map<String, Long> skippedByReason, List<String> recentSkips,
-        int itemsRemembered) {
+        int itemsRemembered, String polledBy) {
 
     static FeedView of(FeedRecord record) {
         FeedState s = record.state();
@@ -19,6 +19,6 @@ public record FeedView(String id, String url, String source, String pollInterval
                 record.definition().pollInterval().toString(), record.definition().fullText(), record.origin(),
                 s.lastPollAt(), s.lastSuccessAt(), s.nextPollAt(), s.lastStatus(), s.lastError(), s.lastErrorAt(),
                 s.consecutiveErrors(), s.polls(), s.errors(), s.itemsNew(), s.itemsUpdated(), s.itemsUnchanged(),
-                s.itemsSkipped(), s.skippedByReason(), s.recentSkips(), s.seen().size());
+                s.itemsSkipped(), s.skippedByReason(), s.recentSkips(), s.seen().size(), s.polledBy());
     }
 }

@@ -171,7 +171,7 @@ public final class FeedPoller {
         return new FeedState(now, state.lastSuccessAt(), Backoff.nextPoll(now, feed.pollInterval(), failures, retryAfter),
                 state.etag(), state.lastModified(), "error: " + error, error, now, failures, state.polls() + 1,
                 state.errors() + 1, state.itemsNew(), state.itemsUpdated(), state.itemsUnchanged(), state.itemsSkipped(),
-                state.skippedByReason(), state.recentSkips(), state.seen());
+                state.skippedByReason(), state.recentSkips(), state.seen(), state.polledBy());
     }
 
     private FeedState succeeded(FeedDefinition feed, FeedState state, Instant now, String status, String etag,
@@ -181,7 +181,7 @@ public final class FeedPoller {
                 state.itemsNew() + counts.added, state.itemsUpdated() + counts.updated,
                 state.itemsUnchanged() + counts.unchanged, state.itemsSkipped() + counts.skipped(),
                 FeedState.addSkips(state.skippedByReason(), counts.byReason),
-                FeedState.addRecent(state.recentSkips(), counts.recent), seen);
+                FeedState.addRecent(state.recentSkips(), counts.recent), seen, state.polledBy());
     }
 
     private static String reasonKey(String reason) {

@@ -28,11 +28,12 @@ import java.util.Map;
  * @param skippedByReason counts of items left out, by reason
  * @param recentSkips the last few items left out, each with why
  * @param seen the keys of items seen, with the fingerprint of what each said, oldest first
+ * @param polledBy the instance that polled it last ({@code host:port}), or null
  */
 public record FeedState(Instant lastPollAt, Instant lastSuccessAt, Instant nextPollAt, String etag, String lastModified,
         String lastStatus, String lastError, Instant lastErrorAt, int consecutiveErrors, long polls, long errors,
         long itemsNew, long itemsUpdated, long itemsUnchanged, long itemsSkipped, Map<String, Long> skippedByReason,
-        List<String> recentSkips, Map<String, String> seen) {
+        List<String> recentSkips, Map<String, String> seen, String polledBy) {
 
     /** Items left out kept in {@link #recentSkips}. */
     public static final int RECENT_SKIPS = 10;
@@ -45,7 +46,14 @@ public record FeedState(Instant lastPollAt, Instant lastSuccessAt, Instant nextP
 
     /** A feed never read, due at once. */
     public static FeedState initial(Instant now) {
-        return new FeedState(null, null, now, null, null, "not read yet", null, null, 0, 0, 0, 0, 0, 0, 0, null, null, null);
+        return new FeedState(null, null, now, null, null, "not read yet", null, null, 0, 0, 0, 0, 0, 0, 0, null, null, null, null);
+    }
+
+    /** This state, polled by the given instance. */
+    public FeedState polledBy(String instance) {
+        return new FeedState(lastPollAt, lastSuccessAt, nextPollAt, etag, lastModified, lastStatus, lastError,
+                lastErrorAt, consecutiveErrors, polls, errors, itemsNew, itemsUpdated, itemsUnchanged, itemsSkipped,
+                skippedByReason, recentSkips, seen, instance);
     }
 
     /** Skip counts with these added. */

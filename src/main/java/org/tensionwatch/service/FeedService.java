@@ -53,6 +53,10 @@ public class FeedService {
     @Inject
     MeterRegistry registry;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.port")
+    int httpPort;
+
+    private String instance;
     private FeedRegistry feeds;
     private FeedPoller poller;
     private ScheduledExecutorService ticker;
@@ -62,6 +66,7 @@ public class FeedService {
 
     void onStart(@Observes StartupEvent event) {
         TensionConfig.Feeds settings = config.feeds();
+        instance = config.streams().advertisedHost().orElseGet(FeedService::hostName) + ":" + httpPort;
         feeds = new FeedRegistry(kafka.bootstrapServers(), settings.topic(), kafka.applicationIdPrefix() + "-feeds",
                 config.topics().partitions(), config.topics().replicationFactor());
         registry.gauge("tension.feeds.followed", followed);
@@ -141,6 +146,7 @@ public class FeedService {
                 // the articles could not be published (the broker): nothing counts as seen, the next poll retries
                 after = poller.failure(feed, before, "cannot publish the feed's articles: " + e.getMessage());
             }
+            after = after.polledBy(instance);
             count(feed, before, after);
             Optional<FeedRecord> latest = feeds.get(id);
             if (latest.isEmpty() || !latest.get().definition().url().equals(feed.url())) {
@@ -234,6 +240,14 @@ public class FeedService {
             return false;
         }
         return feeds.remove(id);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
