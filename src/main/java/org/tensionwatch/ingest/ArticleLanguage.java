@@ -77,7 +77,16 @@ public final class ArticleLanguage {
             text = text.substring(0, MAX_CHARS_READ);
         }
         long words = text.split("[^\\p{L}]+").length;
-        Language[] guesses = new LanguageDetectorME(model).predictLanguages(text);
+        Language[] guesses;
+        try {
+            guesses = new LanguageDetectorME(model).predictLanguages(text);
+        } catch (RuntimeException e) {
+            return new Verdict("en", 0, true, "the detector could not read the text (" + e.getClass().getSimpleName()
+                    + "); taken as English");
+        }
+        if (guesses.length == 0) {
+            return new Verdict("en", 0, true, "no language detected; taken as English");
+        }
         Language best = guesses[0];
         double englishConfidence = 0;
         for (Language guess : guesses) {

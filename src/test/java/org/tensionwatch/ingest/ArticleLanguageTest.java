@@ -53,6 +53,23 @@ class ArticleLanguageTest {
     }
 
     @Test
+    void shouldTakeEverySampleArticleAsEnglish() throws IOException {
+        List<String> refused = new ArrayList<>();
+        for (Path file : ArticleFiles.listArticles(List.of(Path.of("samples", "articles")))) {
+            ArticleLanguage.Verdict verdict = detector.detect("", Files.readString(file, StandardCharsets.UTF_8));
+            if (!verdict.english()) {
+                refused.add(file.getFileName() + " (" + verdict.language() + ")");
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void shouldTakeControlCharactersAndEmojiWithoutFailing() {
+        assertThat(detector.detect("t", "\u0000\uFFFD\uD83D\uDE00 \u202E reversed").english()).isTrue();
+    }
+
+    @Test
     void shouldTakeAShortEnglishHeadlineAsEnglish() {
         assertThat(detector.detect("Troops deployed to Bamako", "").english()).isTrue();
         assertThat(detector.detect("Riot police fire tear gas in Nairobi", "Dozens were hurt.").english()).isTrue();
