@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>The core ({@code domain}, {@code extraction}, {@code indicators}, {@code alerts}) and the plain
- *       helpers ({@code ingest}, {@code replay}, {@code webhook}) are plain Java: no Kafka, no Avro
+ *       helpers ({@code ingest}, {@code replay}, {@code webhook}, {@code feeds}) are plain Java: no Kafka, no Avro
  *       (library or generated classes), no Quarkus, Jakarta, MicroProfile, Vert.x or RESTEasy. Kafka and
  *       Quarkus stay at the edges ({@code kafka}, {@code streams}, {@code service}, {@code api}, {@code cli}).</li>
  *   <li>Inside the core, dependencies point one way: {@code domain} needs nothing of the project;
@@ -42,7 +42,7 @@ class ArchitectureTest {
     /** The packages that must stay plain Java. */
     private static final String[] PLAIN_JAVA = {
             ROOT + ".domain..", ROOT + ".extraction..", ROOT + ".indicators..", ROOT + ".alerts..",
-            ROOT + ".ingest..", ROOT + ".replay..", ROOT + ".webhook.."};
+            ROOT + ".ingest..", ROOT + ".replay..", ROOT + ".webhook..", ROOT + ".feeds.."};
 
     /** What the plain packages must not use: Kafka, Avro (and its generated classes), the Quarkus stack. */
     private static final String[] FRAMEWORKS = {
@@ -105,6 +105,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void feedsNeedOnlyIngest() {
+        onlyProjectDependencies("feeds", "ingest").check(classes);
+    }
+
+    @Test
     void ingestAndWebhookNeedNothingOfTheProject() {
         onlyProjectDependencies("ingest").check(classes);
         onlyProjectDependencies("webhook").check(classes);
@@ -133,7 +138,7 @@ class ArchitectureTest {
 
     private static ArchRule onlyProjectDependencies(String pkg, String... allowed) {
         String[] forbidden = List.of("domain", "extraction", "indicators", "alerts", "ingest", "replay",
-                        "webhook", "kafka", "streams", "service", "api", "cli", "bench", "avro", "security").stream()
+                        "webhook", "feeds", "kafka", "streams", "service", "api", "cli", "bench", "avro", "security").stream()
                 .filter(other -> !other.equals(pkg) && !List.of(allowed).contains(other))
                 .map(other -> ROOT + "." + other + "..")
                 .toArray(String[]::new);

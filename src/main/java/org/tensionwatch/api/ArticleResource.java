@@ -31,12 +31,13 @@ public class ArticleResource {
             + "once the broker has it; events and indicators follow asynchronously. 400 with {\"error\": ...} for malformed JSON "
             + "or a missing or invalid field (title, body, publishedAt; publishedAt more than an hour ahead of the "
             + "server's clock or before year 1); 413 above quarkus.http.limits.max-body-size, or for an article larger "
-            + "than a record of the articles topic takes (about 1 MB encoded).")
+            + "than a record of the articles topic takes (about 1 MB encoded); 422 with {\"error\": ..., \"language\": ...} for "
+            + "an article that is not in English, which is counted (tension.articles.not.english) and not published.")
     public Response ingest(ArticleRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("the request needs a JSON body with title, body and publishedAt");
         }
-        String id = ingestion.ingest(request.toNewArticle());
-        return Response.accepted(Map.of("id", id)).build();
+        IngestionService.Accepted accepted = ingestion.accept(request.toNewArticle());
+        return Response.accepted(Map.of("id", accepted.id(), "language", accepted.language())).build();
     }
 }

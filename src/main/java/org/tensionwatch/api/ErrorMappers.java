@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tensionwatch.ingest.NotEnglishException;
 import org.tensionwatch.kafka.ArticlePublisher;
 import org.tensionwatch.service.PeerInstances;
 
@@ -51,6 +52,15 @@ public class ErrorMappers {
                 .type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("error", "the article is too large: at most about 1 MB of title, body, source and url "
                         + "together (" + e.getMessage() + ")"))
+                .build();
+    }
+
+    /** An article the service cannot read: 422, with the language it was taken for. */
+    @ServerExceptionMapper
+    public Response notEnglish(NotEnglishException e) {
+        return Response.status(422)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", e.getMessage(), "language", e.language()))
                 .build();
     }
 

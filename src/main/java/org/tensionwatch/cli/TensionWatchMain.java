@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.tensionwatch.bench.FeedsBenchmark;
 import org.tensionwatch.bench.IndicatorsBenchmark;
 
 /**
@@ -38,7 +39,9 @@ public final class TensionWatchMain {
             "derivation-status", new Entry("how many records each Streams application of a derivation has still to process",
                     () -> new DerivationStatusCommand()::run),
             "bench-indicators", new Entry("measure the indicators topology on an embedded broker, beside a plain consumer",
-                    () -> IndicatorsBenchmark::run));
+                    () -> IndicatorsBenchmark::run),
+            "bench-feeds", new Entry("measure what one feed poll costs against a local feed server",
+                    () -> FeedsBenchmark::run));
 
     private TensionWatchMain() {
     }

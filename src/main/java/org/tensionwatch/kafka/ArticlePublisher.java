@@ -34,7 +34,12 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Publishes the article and waits until the broker has it; returns its id. */
     public String publish(NewArticle article) {
-        Article record = toAvro(article, clock.instant());
+        return publish(article, "en");
+    }
+
+    /** Publishes the article, of the given language (ISO 639-1), and waits until the broker has it; returns its id. */
+    public String publish(NewArticle article, String language) {
+        Article record = toAvro(article, language, clock.instant());
         try {
             producer.send(new ProducerRecord<>(topic.name(), null, recordTimestamp(record), record.getId(), record))
                     .get();
@@ -69,13 +74,18 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** The Avro record of a new article, as it goes on the articles topic. */
     public static Article toAvro(NewArticle article, java.time.Instant ingestedAt) {
+        return toAvro(article, "en", ingestedAt);
+    }
+
+    /** The Avro record of a new article of the given language (ISO 639-1). */
+    public static Article toAvro(NewArticle article, String language, java.time.Instant ingestedAt) {
         return Article.newBuilder()
                 .setId(article.id())
                 .setUrl(article.url())
                 .setSource(article.source())
                 .setTitle(article.title())
                 .setBody(article.body())
-                .setLanguage("en")
+                .setLanguage(language)
                 .setPublishedAt(article.publishedAt())
                 .setIngestedAt(ingestedAt)
                 .build();

@@ -19,6 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensionwatch.ingest.ArticleFileResult;
 import org.tensionwatch.ingest.ArticleFiles;
+import org.tensionwatch.ingest.ArticleLanguage;
+import org.tensionwatch.ingest.IngestedFiles;
+import org.tensionwatch.ingest.NotEnglishException;
 import org.tensionwatch.ingest.NewArticle;
 import org.tensionwatch.ingest.ParsedArticleFile;
 import org.tensionwatch.ingest.RejectedFile;
@@ -34,6 +37,8 @@ public class IngestionService {
     private final TensionConfig config;
     private final Counter accepted;
     private final Counter skipped;
+    private final MeterRegistry registry;
+    private final ArticleLanguage languages;
 
     @Inject
     public IngestionService(KafkaRuntime kafka, TensionConfig config, MeterRegistry registry) {
@@ -41,6 +46,8 @@ public class IngestionService {
         this.config = config;
         this.accepted = registry.counter("tension.articles.ingested");
         this.skipped = registry.counter("tension.articles.skipped");
+        this.registry = registry;
+        this.languages = ArticleLanguage.load();
     }
 
     /**
@@ -58,10 +65,38 @@ public class IngestionService {
      *     before year 1
      */
     public String ingest(NewArticle article) {
+        return accept(article).id();
+    }
+
+    /** What became of an article taken: its stable id and the language it was read as. */
+    public record Accepted(String id, String language) {
+    }
+
+    /**
+     * Publishes one article once its date and language are checked.
+     *
+     * @throws NotEnglishException when it is not English (counted in {@code tension.articles.not.english} by
+     *     language)
+     * @throws IllegalArgumentException when it is dated more than {@link #MAX_AHEAD} ahead of this server's clock, or
+     *     before year 1
+     */
+    public Accepted accept(NewArticle article) {
         checkPublishedAt(article.publishedAt(), Instant.now());
-        String id = kafka.publisher().publish(article);
+        ArticleLanguage.Verdict verdict = languages.detect(article.title(), article.body());
+        if (!verdict.english()) {
+            registry.counter("tension.articles.not.english", "language", verdict.language()).increment();
+            LOG.info("Refused {}: {}", article.url() != null ? article.url() : "'" + article.title() + "'",
+                    verdict.refusal());
+            throw new NotEnglishException(verdict.language(), verdict.refusal());
+        }
+        String id = kafka.publisher().publish(article, verdict.language());
         accepted.increment();
-        return id;
+        return new Accepted(id, verdict.language());
+    }
+
+    /** The language detector every way in shares. */
+    public ArticleLanguage languages() {
+        return languages;
     }
 
     /** The files by publication time, then path; files without one (or unreadable) after those with one. */
@@ -99,14 +134,36 @@ public class IngestionService {
      * time) rather than held in memory.
      */
     public DirectoryReport ingestDirectory(Path directory) {
-        List<String> ids = new ArrayList<>();
-        List<RejectedFile> rejected = new ArrayList<>();
+        return ingestDirectory(directory, null);
+    }
+
+    /**
+     * As {@link #ingestDirectory(Path)}, leaving out the files the ledger has taken already and adding to it those
+     * taken now (ingested or skipped), when a ledger is given.
+     */
+    public DirectoryReport ingestDirectory(Path directory, IngestedFiles ledger) {
         List<Path> files;
         try {
             files = ArticleFiles.listArticles(List.of(directory));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list article files in " + directory, e);
         }
+        if (ledger != null) {
+            int all = files.size();
+            files = ledger.notTaken(files);
+            if (all > files.size()) {
+                LOG.info("{} of {} files in {} were taken before; left out", all - files.size(), all, directory);
+            }
+        }
+        DirectoryReport report = ingestFiles(files, ledger);
+        LOG.info("Ingested {} articles from {}, skipped {}", report.ingestedIds().size(), directory, report.skipped().size());
+        return report;
+    }
+
+    /** Publishes these article files in publication order, recording each in the ledger (when given) once taken. */
+    public DirectoryReport ingestFiles(List<Path> files, IngestedFiles ledger) {
+        List<String> ids = new ArrayList<>();
+        List<RejectedFile> rejected = new ArrayList<>();
         ArticleFiles reader = new ArticleFiles(config.ingest().maxFileBytes());
         for (Path file : inPublicationOrder(files, reader)) {
             ArticleFileResult result = reader.read(file);
@@ -128,8 +185,10 @@ public class IngestionService {
                 skipped.increment();
                 rejected.add(bad);
             }
+            if (ledger != null) {
+                ledger.remember(file);
+            }
         }
-        LOG.info("Ingested {} articles from {}, skipped {}", ids.size(), directory, rejected.size());
         return new DirectoryReport(ids, rejected);
     }
 }

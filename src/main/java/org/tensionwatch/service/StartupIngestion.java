@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * At start-up, ingests the bundled sample articles once (a marker in the data directory remembers
- * it, so a restart does not ingest them again) and the configured ingest directory, if any.
+ * it, so a restart does not ingest them again) and the files of the configured ingest directory, if any, not taken
+ * before; then watches that directory for files dropped in while the service runs ({@link DirectoryWatcher}).
  */
 @Singleton
 public class StartupIngestion {
@@ -27,11 +28,14 @@ public class StartupIngestion {
     @Inject
     IngestionService ingestion;
 
+    @Inject
+    DirectoryWatcher watcher;
+
     void onStart(@Observes StartupEvent event) {
         if (config.samples().enabled()) {
             ingestSamplesOnce();
         }
-        config.ingest().directory().ifPresent(ingestion::ingestDirectory);
+        config.ingest().directory().ifPresent(watcher::start);
     }
 
     private void ingestSamplesOnce() {

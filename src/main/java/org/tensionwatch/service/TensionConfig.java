@@ -38,6 +38,65 @@ public interface TensionConfig {
 
     Alerts alerts();
 
+    Feeds feeds();
+
+    /** RSS and Atom feeds followed (docs/feeds.md). */
+    interface Feeds {
+        /** Whether this instance polls feeds (the API to manage them answers either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The compacted topic of feed definitions and states, shared by all instances. */
+        @WithDefault("tension.feeds")
+        String topic();
+
+        /** Feeds followed from settings: {@code tension.feeds.sources.NAME.url} and so on; NAME is the feed's id. */
+        Map<String, Source> sources();
+
+        /** One feed from settings. */
+        interface Source {
+            /** An http or https address of an RSS or Atom feed. */
+            String url();
+
+            /** The outlet's name (default: the feed's NAME). */
+            Optional<String> source();
+
+            @WithDefault("5m")
+            Duration pollInterval();
+
+            /** Fetch each new item's page and read its main text instead of the feed's summary. */
+            @WithDefault("false")
+            boolean fullText();
+        }
+
+        /** Feeds read at the same time at most. */
+        @WithDefault("4")
+        int threads();
+
+        /** At most one request to a host this often, whichever feeds or pages of it ask. */
+        @WithDefault("1s")
+        Duration perHostInterval();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** The whole answer of a feed or page must have come within this. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** A feed larger than this is not read (an error of the feed). */
+        @WithDefault("5000000")
+        long maxFeedBytes();
+
+        /** A page larger than this is not read for full text (the summary is kept). */
+        @WithDefault("2000000")
+        long maxPageBytes();
+
+        /** Item keys remembered per feed to tell new items from those seen. */
+        @WithDefault("2000")
+        int rememberedItems();
+    }
+
     /** Escalation alert rules: {@code tension.alerts.rules.NAME.SETTING}; see the README's Alerts section. */
     interface Alerts {
         /** The rules by name; the name is part of every alert id. */
@@ -239,7 +298,15 @@ public interface TensionConfig {
         @WithDefault("1000000")
         long maxFileBytes();
 
-        /** A directory the service ingests at start-up (besides the samples), if set. */
+        /**
+         * A directory of article files: those there at start-up are ingested then, and files dropped in while the
+         * service runs are ingested once they have stopped changing; each file once (a ledger in the data directory
+         * remembers them across restarts), again only when its content changes.
+         */
         Optional<Path> directory();
+
+        /** How often the directory is looked at for new files; a file is taken once two looks see it unchanged. */
+        @WithDefault("2s")
+        Duration watchInterval();
     }
 }
