@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensionwatch.feeds.FeedRecord;
 import org.tensionwatch.kafka.JsonSerde;
+import org.tensionwatch.kafka.KafkaConnection;
 import org.tensionwatch.kafka.TopicCreator;
 
 /**
@@ -39,7 +40,7 @@ import org.tensionwatch.kafka.TopicCreator;
  * except for the moments of a hand-over, when one poll may overlap (it publishes the same article ids, so nothing
  * is counted twice).
  */
-final class FeedRegistry implements AutoCloseable {
+public final class FeedRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedRegistry.class);
 
@@ -58,25 +59,24 @@ final class FeedRegistry implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile boolean running = true;
 
-    FeedRegistry(String bootstrapServers, String topic, String groupId, int partitions, short replicationFactor) {
+    /** How the feeds topic is created: compacted, the latest record of each feed kept. */
+    public static final Map<String, String> TOPIC_CONFIG = Map.of("cleanup.policy", "compact");
+
+    FeedRegistry(KafkaConnection kafka, String topic, String groupId, int partitions, short replicationFactor) {
         this.topic = topic;
-        TopicCreator.createMissing(bootstrapServers, Map.of(topic, Map.of("cleanup.policy", "compact")), partitions,
-                replicationFactor);
-        Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        TopicCreator.createMissing(kafka, Map.of(topic, TOPIC_CONFIG), partitions, replicationFactor);
+        Properties producerProps = kafka.properties();
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "tension-watch-feeds");
         this.producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
-        Properties viewProps = new Properties();
-        viewProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties viewProps = kafka.properties();
         viewProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         viewProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "tension-watch-feeds-view");
         this.view = new KafkaConsumer<>(viewProps, new StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-        Properties groupProps = new Properties();
-        groupProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties groupProps = kafka.properties();
         groupProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         groupProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         groupProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "tension-watch-feeds-owner");

@@ -67,7 +67,7 @@ public class FeedService {
     void onStart(@Observes StartupEvent event) {
         TensionConfig.Feeds settings = config.feeds();
         instance = config.streams().advertisedHost().orElseGet(FeedService::hostName) + ":" + httpPort;
-        feeds = new FeedRegistry(kafka.bootstrapServers(), settings.topic(), kafka.applicationIdPrefix() + "-feeds",
+        feeds = new FeedRegistry(kafka.connection(), settings.topic(), kafka.applicationIdPrefix() + "-feeds",
                 config.topics().partitions(), config.topics().replicationFactor());
         registry.gauge("tension.feeds.followed", followed);
         registry.gauge("tension.feeds.owned.partitions", feeds, FeedRegistry::ownedPartitions);

@@ -61,7 +61,9 @@ class KubernetesManifestsTest {
 
     @Test
     void everyTopicTheServiceCreatesHasItsKafkaTopicWithTheSameSettings() throws Exception {
-        Map<String, Map<String, String>> created = Topics.of(defaultTopicNames()).creationConfigs();
+        Map<String, Map<String, String>> created = new TreeMap<>(Topics.of(defaultTopicNames()).creationConfigs());
+        created.put(TensionConfig.Feeds.class.getMethod("topic").getAnnotation(WithDefault.class).value(),
+                org.tensionwatch.service.FeedRegistry.TOPIC_CONFIG);
         Map<String, Map<String, String>> declared = new TreeMap<>();
         for (JsonNode topic : all("KafkaTopic")) {
             String name = topic.at("/spec/topicName").asText(topic.at("/metadata/name").asText());
