@@ -27,8 +27,32 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response wrongJsonShape(MismatchedInputException e) {
-        return badRequest("the JSON is not an article (an object with title, body, publishedAt, source, url): "
-                + e.getOriginalMessage());
+        return badRequest("the JSON is not " + expectedShape(bodyType(e)) + ": " + e.getOriginalMessage());
+    }
+
+    /** The type of the whole body: the outermost object on the error's path, else the type that was being read. */
+    static Class<?> bodyType(MismatchedInputException e) {
+        if (!e.getPath().isEmpty()) {
+            Object from = e.getPath().get(0).getFrom();
+            if (from instanceof Class<?> type) {
+                return type;
+            }
+            if (from != null) {
+                return from.getClass();
+            }
+        }
+        return e.getTargetType();
+    }
+
+    /** What the endpoint reads, in the words of its documentation (a feed body is not "an article"). */
+    static String expectedShape(Class<?> target) {
+        if (target == FeedRequest.class) {
+            return "a feed (an object with url, and optionally id, source, pollInterval, fullText)";
+        }
+        if (target == ArticleRequest.class) {
+            return "an article (an object with title, body, publishedAt, source, url)";
+        }
+        return "what this endpoint reads (see docs/api.md)";
     }
 
     /** The JSON reader reports an unreadable body as a bare 400; say why. */
@@ -41,7 +65,7 @@ public class ErrorMappers {
         while (cause != null && !(cause instanceof JsonProcessingException)) {
             cause = cause.getCause();
         }
-        return badRequest(cause == null ? "the request body is not a valid JSON article"
+        return badRequest(cause == null ? "the request body is not valid JSON"
                 : "malformed JSON: " + ((JsonProcessingException) cause).getOriginalMessage());
     }
 
