@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,8 @@ final class ActorPhrase {
     private static final java.util.regex.Pattern RE_NUMERIC = java.util.regex.Pattern.compile("[\\d.,]+");
     private static final java.util.regex.Pattern RE_HAS_LETTER = java.util.regex.Pattern.compile(".*\\p{L}.*");
 
+    /** "..., with NP" right before the trigger: a participle clause whose subject is NP. */
+    private static final Pattern ABSOLUTE_WITH = Pattern.compile("(?:^|,\\s*)[Ww]ith\\s+([^,;]+?)\\s*$");
     private static final Pattern TIME_ADJUNCT = Pattern.compile(
             "\\b(?:(?:on|late|early|last|this|on the night of)\\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday"
                     + "|saturday|sunday|yesterday|today|tonight|overnight)(?:\\s+(?:morning|afternoon|evening|night))?"
@@ -83,6 +86,10 @@ final class ActorPhrase {
     static String of(String pre) {
         if (pre == null) {
             return null;
+        }
+        Matcher absolute = ABSOLUTE_WITH.matcher(pre);
+        if (absolute.find()) {
+            return of(absolute.group(1)); // "..., with Thailand accusing Cambodia": the subject of the absolute clause
         }
         String cleaned = BoundaryFind.replaceAll(QUANTITY_PREFIX, BoundaryFind.replaceAll(TIME_ADJUNCT, pre, " "), "");
         List<String> tokens = new ArrayList<>();

@@ -25,6 +25,8 @@ public final class Gazetteer {
     }
 
     private static final int MAX_WORDS = 5;
+    private static final Pattern STREET_AFTER = Pattern.compile(
+            "\\s+(?:Highway|Road|Street|Avenue|Expressway|Motorway|Boulevard|Bridge|Gate|Square|Lane)\\b");
     private static final Pattern DIRECTION = Pattern.compile(
             "(?i)\\b((?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?)\\s+$");
 
@@ -156,6 +158,10 @@ public final class Gazetteer {
             }
             int start = w[0];
             int end = words.get(i + matchedWords - 1)[1];
+            if (matched.kind() != Place.Kind.DEMONYM && STREET_AFTER.matcher(sentence).region(end, sentence.length()).lookingAt()) {
+                i += matchedWords; // "the Srinagar Highway" in Islamabad, "Kabul Road": a street named after a place
+                continue;
+            }
             String name = sentence.substring(start, end);
             if (name.endsWith("'s") || name.endsWith("’s")) {
                 name = name.substring(0, name.length() - 2);

@@ -41,7 +41,8 @@ final class SentenceAnalyzer {
             "\\b(?:killed|killing|wounded|injured|dead|died|shot|gunmen|militants|armed|rebels|insurgents|troops|soldiers"
                     + "|police|policemen|officers|patrols?|convoy|base|checkpoint|village|town|city|civilians|drones?"
                     + "|rockets?|missiles?|bombs?|grenades?|knives|knife|stones|rocks|guns?|rifles?|explosives?|vehicles?"
-                    + "|buses|station|camp|hospital|school|mosque|church|synagogue|market|mob|attackers|assailants)\\b");
+                    + "|buses|station|camp|hospital|school|mosque|church|synagogue|market|mob|attackers|assailants|buildings?|headquarters"
+                    + "|parliament|embassy|consulate|protesters|demonstrators|rioters)\\b");
     private static final Pattern MILITARY = Pattern.compile(
             "\\b(?:army|armies|military|troops|armed forces|forces|units?|soldiers|air force|navy|naval|defen[cs]e"
                     + "|missiles?|nuclear|battalions?|brigades?|jets|garrisons?)\\b");
@@ -129,7 +130,7 @@ final class SentenceAnalyzer {
                     + "(?:[A-Z][\\p{L}'’.-]+|(?:[a-z-]+\\s+)?(?:" + String.join("|", PersonNouns.SINGULAR) + "))\\b)");
     private static final Pattern POSSESSIVE_ONE = Pattern.compile("(?:\\b(?:his|her)|[A-Z][\\p{L}-]+(?:'s|’s))\\s+$");
     private static final Pattern UNLISTED_PLACE = Pattern.compile(
-            "\\b(?:in|at|near|outside)\\s+(?:the\\s+)?(?:(?:town|city|village|district|province|region|suburb) of\\s+)?"
+            "\\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\\s+(?:the\\s+)?(?:(?:town|city|village|district|province|region|suburb) of\\s+)?"
                     + "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})"
                     // a name used as a modifier ("in the Gen Z protests") is no place: the name must end its phrase
                     + "(?=\\s*(?:[,.;:)\\]]|$)|\\s+(?:on|in|and|after|where|to|as|when|during|for|by|with|was|were|is|are"

@@ -205,6 +205,14 @@ public final class TriggerLexicon {
         l.add(CONDEMNATION, "\\baccus(?:e|ed|es|ing|ation|ations)\\b(?! of\\b)", "accus", Requirement.NONE,
                 "(?:\\bthe|\\ban?|\\bwas|\\bwere|\\bis|\\bare|\\bbeen|\\bbeing|\\bstand|\\bstands|\\bman|\\bwoman|\\bmen"
                         + "|\\bpeople|\\bthose|\\bsuspects?)\\s*$", null, null, 0.85);
+        // the words of a statement that condemns without the verb: "will not be tolerated", "expressed outrage at",
+        // "those responsible must be held accountable"
+        l.add(CONDEMNATION, "\\b(?:not|never) be tolerated\\b|\\bwill not tolerate\\b"
+                + "|\\bexpress(?:ed|es|ing)? (?:its |his |her |their |deep |strong )?(?:anger|outrage|indignation)\\b"
+                + "|\\bvoic(?:ed|es|ing) (?:its |his |her |their |deep |strong )?(?:anger|outrage|indignation)\\b"
+                + "|\\b(?:must|should|will|would) be held (?:fully )?accountable\\b",
+                "tolerate,tolerated,expressed,expresses,expressing,voiced,voices,voicing,held", Requirement.NONE, null, null,
+                null, 0.75);
         l.add(CONDEMNATION, "\\bunacceptable\\b", "unacceptable", Requirement.NONE, "\\bany\\b[^,;.]{0,70}$", null, null, 0.75);
         l.add(CONDEMNATION, "\\bviolat(?:ing|ed|es|ion)\\b", "violat", Requirement.SPEECH, null, null, null, 0.6);
         return l;
