@@ -123,9 +123,13 @@ final class EventMerger {
         if ((a.type() == EventType.PROTEST || a.type() == EventType.CLASH) && !samePlace(a.location(), b.location())) {
             return false; // protests in two cities are two protests, as event datasets count them per place and day
         }
-        if ((a.type() == EventType.PROTEST || a.type() == EventType.CLASH) && a.location() == null && b.location() != null
-                && ANOTHER_PLACE.matcher(b.evidence()).find()) {
-            return false; // "clashes also broke out in Surabaya", "others also attacked police in Rawalpindi": one more
+        if (a.type() == EventType.PROTEST || a.type() == EventType.CLASH) {
+            if (OTHER_PLACES.matcher(a.evidence()).find() != OTHER_PLACES.matcher(b.evidence()).find()) {
+                return false; // "protests spread to other cities": not the protest in the first city
+            }
+            if (a.location() == null && b.location() != null && ALSO.matcher(b.evidence()).find()) {
+                return false; // "clashes also broke out in Surabaya", "others also attacked police in Rawalpindi": one more
+            }
         }
         return agree(a.countryCode(), b.countryCode());
     }
@@ -159,8 +163,10 @@ final class EventMerger {
         return TOLL_UPDATE.matcher(evidence).find() && !RUNNING_TOTAL.matcher(evidence).find();
     }
 
-    private static final java.util.regex.Pattern ANOTHER_PLACE = java.util.regex.Pattern.compile(
-            "\\balso\\b|\\b(?:other|several|many) (?:cities|towns|places|areas|regions|provinces|localities|parts)\\b");
+    private static final java.util.regex.Pattern ALSO = java.util.regex.Pattern.compile("\\balso\\b");
+    private static final java.util.regex.Pattern OTHER_PLACES = java.util.regex.Pattern.compile(
+            "\\b(?:other|several other|many other|several|many)(?: major| big| large)? (?:cities|towns|places|areas|regions"
+                    + "|provinces|localities|parts|spots|districts)\\b|\\bspread (?:to|across|into)\\b");
     private static final java.util.Set<EventType> REVISABLE = java.util.EnumSet.of(EventType.FATALITY, EventType.INJURY,
             EventType.ARREST);
     private static final java.util.regex.Pattern TOLL_UPDATE = java.util.regex.Pattern.compile(
