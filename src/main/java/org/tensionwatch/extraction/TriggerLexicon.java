@@ -91,6 +91,11 @@ public final class TriggerLexicon {
                 "(?:heart|cyber|panic|asthma|verbal|personal|rhetorical|political|media|legal|word)\\s*$",
                 "^\\s+(?:on|against) (?:the )?(?:rights|freedom|democracy|press|media|sovereignty|judiciary|independence"
                         + "|constitution|dialogue|agreement|government's|policy|rule of law)", Violence.PHYSICAL, 0.75);
+        // a gathering that became violent: "the march ended in violence", "the protest turned violent"
+        l.add(CLASH, "\\b(?:ended|ending|descended|descending|erupted|spiral(?:l)?ed|degenerated|dissolved) (?:in|into) "
+                + "(?:\\w+ )?violence\\b|\\bturn(?:ed|ing) violent\\b|\\bviolence (?:broke out|erupted|flared)\\b",
+                "ended,ending,descended,descending,erupted,spiraled,spiralled,degenerated,dissolved,turned,turning,violence",
+                Requirement.NONE, null, null, Violence.PHYSICAL, 0.75);
         l.add(CLASH, "\\briot(?:s|ed|ing)?\\b|\\brioters\\b", "riot", Requirement.NONE, "(?:anti-)\\s*$",
                 "^\\s+(?:police|gear|squad|control|shields?|units?|act|troops|officers|helmets)\\b", Violence.PHYSICAL, 0.8);
         l.add(CLASH, "\\btorch(?:ed|ing)\\b|\\bset (?:on )?fire\\b|\\bset ablaze\\b|\\bset alight\\b|\\barson\\b"
@@ -157,7 +162,9 @@ public final class TriggerLexicon {
                 null, "^\\s+(?:the |these |those |his |her |their |such )?(?:claims?|allegations?|accusations?|reports?|criticism"
                         + "|concerns?|suggestions?|charges?|it|them|as|this|that|idea|calls|case|lawsuit|appeal|petition"
                         + "|motion|complaint|talks|flights|operations|aid|cooperation|sentences?|trade|services?|production"
-                        + "|agreement|deal|treaty|session|match|game|process|dialogue|president|leader|prime|premier|former"
+                        + "|agreement|deal|treaty|session|match|game|process|dialogue"
+                        // "dismissed the president's claims": the words of a leader, not the leader
+                        + "|(?:president|leader|prime|premier|former)\\b[^,.;]{0,30}?(?:'s|’s)"
                         + "|out of hand|fears|speculation|rumou?rs|rights?|constitutional|freedoms?|licen[cs]es?|broadcasts?"
                         + "|publication|activities|membership|payments?|exports?|imports?|visas?|decree|law|rules?)\\b", null, 0.8);
         // MILITARY_ALERT
