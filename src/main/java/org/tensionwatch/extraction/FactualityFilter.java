@@ -12,7 +12,7 @@ import org.tensionwatch.domain.EventType;
 public final class FactualityFilter {
 
     private static final Pattern CONDITIONAL = Pattern.compile(
-            "\\b(?:if|unless|whether|in case|in the event|denied (?:reports |claims |allegations )?that|denie[sd] reports"
+            "(?<!\\beven )\\b(?:if|unless|whether|in case|in the event|denied (?:reports |claims |allegations )?that|denie[sd] reports"
                     + "|rejected reports|dismissed reports|rumou?rs? that|unconfirmed reports|contradicting reports)\\b");
     private static final Pattern MODAL_NEAR = Pattern.compile(
             "\\b(?:would|could|might|may|should|shall|must|can|cannot|can't|won't|wouldn't|threaten(?:s|ed|ing)? to"

@@ -35,7 +35,7 @@ final class OccurrenceDays {
         for (EventMerger.Mention m : merged) {
             LocalDate d = m.event().occurredOn();
             if (INCIDENT.contains(m.event().type()) && d != null && !d.isAfter(published)
-                    && !d.isBefore(published.minusDays(RECENT_DAYS))) {
+                    && !d.isBefore(published.minusDays(RECENT_DAYS)) && !isCause(m.event())) {
                 dated.add(m);
             }
         }
@@ -56,6 +56,18 @@ final class OccurrenceDays {
         }
         return out;
     }
+
+    /**
+     * The death that set off what the article reports ("riots following the death of a teenager on Tuesday"): its day
+     * is the back-story's, not that of the unrest told around it.
+     */
+    private static boolean isCause(ExtractedEvent e) {
+        return e.type() == EventType.FATALITY && CAUSE.matcher(e.evidence().toLowerCase(java.util.Locale.ROOT)).find();
+    }
+
+    private static final java.util.regex.Pattern CAUSE = java.util.regex.Pattern.compile(
+            "\\b(?:following|after|over|since|sparked by|triggered by|set off by|prompted by|in the wake of) the "
+                    + "(?:police )?(?:death|killing|shooting) of\\b");
 
     private static LocalDate nearest(List<EventMerger.Mention> dated, int sentence) {
         LocalDate best = null;
