@@ -88,11 +88,10 @@ class AnalystClustersIT {
                         + (within ? "" : "  <- off"));
             }
             System.out.println("AnalystClustersIT:\n  " + String.join("\n  ", report));
-            // measured: 6 of the 7 figures within 10 % (Nepal's deaths and injuries, France's arrests and injuries,
-            // Thailand's deaths and injuries); Nahel's death is read on the day of the riots it set off. The floor keeps
-            // what is reached.
+            // measured with rules-1.3: all 7 figures within 10 % (Nepal's deaths and injuries, France's death of
+            // 27 June, arrests and injuries, Thailand's deaths and injuries)
             assertThat(close).as("cluster figures within 10 %% of the analyst's:%n  %s", String.join("\n  ", report))
-                    .isGreaterThanOrEqualTo(6);
+                    .isEqualTo(expected.size());
         });
     }
 
