@@ -98,6 +98,8 @@ final class SentenceAnalyzer {
             "\\b(?:they|officials|lawmakers|legislators|deputies|mps|members|ministers|judges|prosecutors|officers"
                     + "|policemen|mayors|councillors|councilors|representatives|employees|staff|commanders|diplomats"
                     + "|senators|workers|delegates|staffers)\\b");
+    private static final Pattern WHOLE_GOVERNMENT = Pattern.compile(
+            "\\band (?:his|her|its|their|the(?: whole| entire)?|the rest of the) (?:government|cabinet)\\b");
     private static final Pattern MASS = Pattern.compile("\\ben masse\\b|\\bmass\\b|\\bcollective(?:ly)?\\b");
     private static final Pattern GAP_BEFORE_BARE = Pattern.compile(
             "^\\s*(?:people\\s+|others\\s+)?(?:(?:were|was|have|has|had|been|are|reportedly|also|later|so far|confirmed)\\s+)*$");
@@ -640,6 +642,9 @@ final class SentenceAnalyzer {
         }
         if (trigger.endsWith("ations") || trigger.endsWith("ings")) {
             return -1;
+        }
+        if (h.trigger().type() == EventType.DISMISSAL && WHOLE_GOVERNMENT.matcher(afterLower).find()) {
+            return 0; // "dismissed the prime minister and his government": everyone in it, not one
         }
         if (trigger.equals("death")) {
             // "the death of young Nahel", "the death of a delivery rider", "his death": one person

@@ -43,6 +43,27 @@ class DaysAndFiguresTest {
     }
 
     @Test
+    void shouldCountTheDismissalOfAGovernmentAsNoSinglePerson() {
+        assertThat(ofType(extract("On Monday the president dismissed the prime minister and his government."),
+                EventType.DISMISSAL)).extracting(ExtractedEvent::count, ExtractedEvent::qualifier)
+                .containsExactly(tuple(null, null));
+        assertThat(ofType(extract("On Monday the president dismissed the prime minister."), EventType.DISMISSAL))
+                .extracting(ExtractedEvent::count).containsExactly(1L);
+        assertThat(ofType(extract("The minister dismissed the president's claims on Monday."), EventType.DISMISSAL))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotLendTheDayOfTheDeathThatSetOffUnrestToTheUnrest() {
+        List<ExtractedEvent> events = extract("Police arrested 40 people overnight, even if the second night of riots "
+                + "following the death of a teenager on Monday was calmer. Eleven officers were injured, police said.");
+        assertThat(ofType(events, EventType.FATALITY)).extracting(ExtractedEvent::occurredOn)
+                .containsExactly(LocalDate.of(2026, 6, 1));
+        assertThat(ofType(events, EventType.INJURY)).extracting(ExtractedEvent::count, ExtractedEvent::occurredOn)
+                .containsExactly(tuple(11L, LocalDate.of(2026, 6, 2)));
+    }
+
+    @Test
     void shouldGiveTheInjuriesOfAClashTheClashDayFromAnotherSentence() {
         List<ExtractedEvent> events = extract("Clashes in the border town left 30 soldiers injured, the defence "
                 + "ministry said. The fighting broke out on Monday near the customs post.");
