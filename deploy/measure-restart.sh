@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-jar=target/quarkus-app/quarkus-run.jar
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [[ -f $jar ]] || { echo "no $jar: run ./mvnw -B -q package -DskipTests first" >&2; exit 2; }
 start_and_wait() { # data dir, log file; sets pid and ready_ms
   local t0

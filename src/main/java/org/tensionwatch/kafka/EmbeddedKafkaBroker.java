@@ -170,6 +170,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         String inSync = String.valueOf(Math.min(2, voters.size()));
         props.put("offsets.topic.replication.factor", replicas);
         props.put("offsets.topic.num.partitions", "1");
+        // one partition each for the group and transaction coordinators' logs (50 by default): after a crash the
+        // broker recovers every partition's unflushed tail before it serves, and a restart waited on 50 empty ones
+        props.put("transaction.state.log.num.partitions", "1");
+        props.put("num.recovery.threads.per.data.dir", "2");
         props.put("transaction.state.log.replication.factor", replicas);
         props.put("transaction.state.log.min.isr", inSync);
         props.put("share.coordinator.state.topic.replication.factor", replicas);
