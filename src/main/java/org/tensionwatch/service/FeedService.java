@@ -62,6 +62,13 @@ public class FeedService {
     private ScheduledExecutorService ticker;
     private ExecutorService pollers;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Held while a feed's record is read and written back, so that a removal or change through the API cannot fall
+     * between a finished poll's check that its feed is still there and the write of its state (which would follow a
+     * removed feed again). A removal sent to another instance can still cross a poll finishing here in the moment
+     * before this instance reads its tombstone, and bring the feed back: docs/feeds.md says so.
+     */
+    private final Object writes = new Object();
     private final AtomicInteger followed = new AtomicInteger();
 
     void onStart(@Observes StartupEvent event) {
@@ -148,11 +155,13 @@ public class FeedService {
             }
             after = after.polledBy(instance);
             count(feed, before, after);
-            Optional<FeedRecord> latest = feeds.get(id);
-            if (latest.isEmpty() || !latest.get().definition().url().equals(feed.url())) {
-                return;  // removed or replaced while it was read: its state would bring it back
+            synchronized (writes) {
+                Optional<FeedRecord> latest = feeds.get(id);
+                if (latest.isEmpty() || !latest.get().definition().url().equals(feed.url())) {
+                    return;  // removed or replaced while it was read: its state would bring it back
+                }
+                feeds.put(new FeedRecord(latest.get().definition(), after, latest.get().origin()));
             }
-            feeds.put(new FeedRecord(latest.get().definition(), after, latest.get().origin()));
             if (after.consecutiveErrors() > 0) {
                 LOG.warn("Feed {} ({}): {}; next poll at {}", id, feed.url(), after.lastError(), after.nextPollAt());
             } else {
@@ -221,11 +230,15 @@ public class FeedService {
      * @return the record written, and whether the feed is new
      */
     public Added add(FeedDefinition definition) {
-        Optional<FeedRecord> existing = feeds.get(definition.id());
-        FeedState state = existing.filter(r -> r.definition().url().equals(definition.url()))
-                .map(FeedRecord::state).orElse(FeedState.initial(Instant.now()));
-        FeedRecord record = new FeedRecord(definition, state, FROM_API);
-        feeds.put(record);
+        Optional<FeedRecord> existing;
+        FeedRecord record;
+        synchronized (writes) {
+            existing = feeds.get(definition.id());
+            FeedState state = existing.filter(r -> r.definition().url().equals(definition.url()))
+                    .map(FeedRecord::state).orElse(FeedState.initial(Instant.now()));
+            record = new FeedRecord(definition, state, FROM_API);
+            feeds.put(record);
+        }
         LOG.info("Following feed {} at {}", definition.id(), definition.url());
         return new Added(record, existing.isEmpty());
     }
@@ -236,10 +249,12 @@ public class FeedService {
 
     /** Stops following a feed; answers whether it was followed. */
     public boolean remove(String id) {
-        if (feeds.get(id).isEmpty()) {
-            return false;
+        synchronized (writes) {
+            if (feeds.get(id).isEmpty()) {
+                return false;
+            }
+            return feeds.remove(id);
         }
-        return feeds.remove(id);
     }
 
     private static String hostName() {
