@@ -9,14 +9,19 @@ import org.tensionwatch.indicators.IndicatorCounts;
 
 /**
  * Maps a day's indicators to the Avro record on the indicators topic: every {@link Indicator} into the field of its
- * name (a field the schema lacks fails here).
+ * name (a field the schema lacks fails here), and the tension index.
  */
 final class IndicatorMapping {
 
     private IndicatorMapping() {
     }
 
-    static RegionIndicators toAvro(String regionDayKey, DailyIndicators row) {
+    /**
+     * The record of a day.
+     *
+     * @param tensionIndex the region's index on that day, {@code null} for a day left without events
+     */
+    static RegionIndicators toAvro(String regionDayKey, DailyIndicators row, Double tensionIndex) {
         IndicatorCounts c = row.counts();
         RegionIndicators record = new RegionIndicators();
         record.setRegion(RegionDay.region(regionDayKey));
@@ -25,7 +30,7 @@ final class IndicatorMapping {
         for (Indicator indicator : Indicator.all()) {
             record.put(indicator.fieldName(), value(indicator, c));
         }
-        record.setTensionIndex(null);
+        record.setTensionIndex(tensionIndex);
         return record;
     }
 

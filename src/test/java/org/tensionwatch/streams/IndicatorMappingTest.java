@@ -51,7 +51,7 @@ class IndicatorMappingTest {
         }
         DailyIndicators row = new DailyIndicators("XK", LocalDate.parse("2026-10-12"), counts, ids);
 
-        RegionIndicators record = IndicatorMapping.toAvro("XK|2026-10-12", row);
+        RegionIndicators record = IndicatorMapping.toAvro("XK|2026-10-12", row, 42.5);
 
         for (Indicator indicator : Indicator.counts()) {
             assertThat(record.get(indicator.fieldName())).as(indicator.fieldName()).isEqualTo(counts.get(indicator));
@@ -59,7 +59,8 @@ class IndicatorMappingTest {
         assertThat(record.getDeployedPersonnel()).isEqualTo(counts.deployedPersonnel()).isNotEqualTo(counts.deployments());
         assertThat(record.getAlertLevel()).isEqualTo(MilitaryAlertLevel.HIGH);
         assertThat(record.getSources()).isEqualTo(2);
-                assertThat(record.getRegion()).isEqualTo("XK");
+        assertThat(record.getTensionIndex()).isEqualTo(42.5);
+        assertThat(record.getRegion()).isEqualTo("XK");
         assertThat(record.getWindowStart()).isEqualTo(record.getWindowEnd()).isEqualTo(LocalDate.parse("2026-10-12"));
         // and it is a whole record: it serializes
         assertThat(org.tensionwatch.kafka.Topics.defaults().indicators().valueSerde().serializer()
