@@ -417,6 +417,8 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             changedByRegion.forEach((region, rows) -> {
                 // before the rows are written: the tracker reads the days it does not keep yet as they were
                 TensionIndexTracker.Changes index = indexes.apply(region, rows);
+                // every row written before any is forwarded, so that the store keeps up with the tracker even if a
+                // downstream step throws
                 rows.forEach((day, row) -> {
                     String key = RegionDay.key(region, day);
                     if (row.hasEvents()) {
@@ -426,8 +428,9 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
                         daily.delete(key);
                         dailyHistory.delete(key, timestamp);
                     }
-                    context.forward(new Record<>(key, IndicatorsOutput.row(row, index.ofChangedDays().get(day)), timestamp));
                 });
+                rows.forEach((day, row) -> context.forward(new Record<>(RegionDay.key(region, day),
+                        IndicatorsOutput.row(row, index.ofChangedDays().get(day)), timestamp)));
                 // later days whose index these changes moved: the same row, with its index as it now stands
                 index.movedDays().forEach((day, tensionIndex) -> {
                     String key = RegionDay.key(region, day);
