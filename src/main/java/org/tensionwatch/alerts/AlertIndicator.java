@@ -2,35 +2,36 @@ package org.tensionwatch.alerts;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.tensionwatch.domain.EventType;
 import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.Indicator;
 
 /**
- * What an alert rule watches, counted over canonical events the way the indicators count them: people for injuries,
+ * What an alert rule watches, counted over canonical events the way the indicators count them: each sum is an
+ * {@link Indicator} (its name, event types and what one event adds come from there): people for injuries,
  * fatalities, arrests, resignations and dismissals (each event's best figure, 1 when it gives none), events for
  * protests, clashes and deployments, every canonical event for {@link #EVENTS}. {@link #ALERT_LEVEL} is the rank of
  * the highest military alert in the window (raised 1, high 2, highest 3) and {@link #TENSION_INDEX} the region's
  * tension index on the window's last day; neither is a sum, so neither can be compared with a baseline.
  */
 public enum AlertIndicator {
-    INJURIES("injuries", EventType.INJURY),
-    FATALITIES("fatalities", EventType.FATALITY),
-    ARRESTS("arrests", EventType.ARREST),
-    RESIGNATIONS("resignations", EventType.RESIGNATION),
-    DISMISSALS("dismissals", EventType.DISMISSAL),
-    PROTESTS("protests", EventType.PROTEST),
-    CLASHES("clashes", EventType.CLASH),
-    DEPLOYMENTS("deployments", EventType.DEPLOYMENT),
-    EVENTS("events", null),
-    ALERT_LEVEL("alertLevel", EventType.MILITARY_ALERT),
-    TENSION_INDEX("tensionIndex", null);
+    INJURIES(Indicator.INJURIES),
+    FATALITIES(Indicator.FATALITIES),
+    ARRESTS(Indicator.ARRESTS),
+    RESIGNATIONS(Indicator.RESIGNATIONS),
+    DISMISSALS(Indicator.DISMISSALS),
+    PROTESTS(Indicator.PROTESTS),
+    CLASHES(Indicator.CLASHES),
+    DEPLOYMENTS(Indicator.DEPLOYMENTS),
+    EVENTS(Indicator.EVENTS),
+    ALERT_LEVEL(Indicator.ALERT_LEVEL),
+    TENSION_INDEX(null);
 
+    private final Indicator indicator;
     private final String configName;
-    private final EventType type;
 
-    AlertIndicator(String configName, EventType type) {
-        this.configName = configName;
-        this.type = type;
+    AlertIndicator(Indicator indicator) {
+        this.indicator = indicator;
+        this.configName = indicator == null ? "tensionIndex" : indicator.fieldName();
     }
 
     /** The name in configuration, on the alerts topic and in the API: {@code injuries}, {@code alertLevel}, ... */
@@ -38,19 +39,24 @@ public enum AlertIndicator {
         return configName;
     }
 
+    /** The indicator watched, or {@code null} for the tension index, which is computed from all of them. */
+    public Indicator indicator() {
+        return indicator;
+    }
+
     /** Whether the value is a sum over the window's events, so that it has a per-window baseline. */
     public boolean isSum() {
-        return this != ALERT_LEVEL && this != TENSION_INDEX;
+        return indicator != null && indicator.isCount();
     }
 
     /** Whether this event counts towards the indicator (and so is evidence for an alert on it). */
     public boolean counts(CanonicalEvent event) {
-        return type == null || event.type() == type;
+        return indicator == null || indicator.eventTypes().contains(event.type());
     }
 
     /** What one counted event adds to a sum: its people for people-counted types, else one event. */
     public long amount(CanonicalEvent event) {
-        return type != null && CanonicalEvent.countsPeople(type) ? event.magnitude() : 1;
+        return isSum() ? indicator.amount(event) : 1;
     }
 
     /**

@@ -39,8 +39,8 @@ public record AlertRule(
 
     /** At most this many days of baseline: a year and a bit, as ACLED's 52-week norm. */
     public static final int MAX_BASELINE_DAYS = 400;
-    /** The tension index of a day depends on this many days before it (see IndicatorQueries). */
-    public static final int INDEX_HISTORY_DAYS = 90;
+    /** The tension index of a day depends on this many days before it (see TensionIndex#HISTORY_DAYS). */
+    public static final int INDEX_HISTORY_DAYS = org.tensionwatch.indicators.TensionIndex.HISTORY_DAYS;
 
     public AlertRule {
         Objects.requireNonNull(id, "id == null");

@@ -7,9 +7,10 @@ import org.tensionwatch.avro.RegionIndicators;
 /**
  * A region's indicators of one day as the indicators stream sends them: a record of the
  * {@code tension.indicators} topic in the field names of {@link IndicatorRow} ({@code window} is
- * always {@code P1D}, {@code day} = {@code windowStart}). The topic carries no tension index
- * (it depends on the days before, so {@code GET /api/regions/{region}/indicators} computes it):
- * {@code tensionIndex} is {@code null} unless the topic's record has one.
+ * always {@code P1D}, {@code day} = {@code windowStart}): every {@link org.tensionwatch.indicators.Indicator}, and
+ * the tension index the record carries: the index {@code GET /api/regions/{region}/indicators?from=DAY&to=DAY} gives
+ * (a longer range counts a few more days of history, which can move the rounded index by a tenth); {@code null} for a
+ * day left without events, and on records written before the topic carried the index.
  */
 public record DailyIndicatorsView(
         String region,
@@ -25,6 +26,7 @@ public record DailyIndicatorsView(
         long protestParticipants,
         long clashes,
         long deployments,
+        long deployedPersonnel,
         long appeals,
         long condemnations,
         String alertLevel,
@@ -36,7 +38,8 @@ public record DailyIndicatorsView(
     public static DailyIndicatorsView of(RegionIndicators r) {
         return new DailyIndicatorsView(r.getRegion(), r.getWindowEnd(), "P1D", r.getWindowStart(), r.getInjuries(),
                 r.getFatalities(), r.getArrests(), r.getResignations(), r.getDismissals(), r.getProtests(),
-                r.getProtestParticipants(), r.getClashes(), r.getDeployments(), r.getAppeals(), r.getCondemnations(),
+                r.getProtestParticipants(), r.getClashes(), r.getDeployments(), r.getDeployedPersonnel(), r.getAppeals(),
+                r.getCondemnations(),
                 r.getAlertLevel() == null ? null : r.getAlertLevel().name().toLowerCase(Locale.ROOT),
                 r.getEvents(), r.getReports(), r.getSources(), r.getTensionIndex());
     }

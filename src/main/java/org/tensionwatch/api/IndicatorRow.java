@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.tensionwatch.domain.AlertLevel;
 import org.tensionwatch.indicators.DailyIndex;
 import org.tensionwatch.indicators.IndicatorCounts;
+import org.tensionwatch.indicators.TensionIndex;
 import org.tensionwatch.indicators.WindowIndicators;
 
 /**
@@ -45,10 +46,6 @@ public record IndicatorRow(
                 c.arrests(), c.resignations(), c.dismissals(), c.protests(), c.protestParticipants(), c.clashes(),
                 c.deployments(), c.deployedPersonnel(), c.appeals(), c.condemnations(),
                 level == null ? null : level.jsonName(), c.events(), c.reports(), c.distinctSources(),
-                round(index.index()), round(index.change7d()));
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10.0) / 10.0;
+                TensionIndex.rounded(index.index()), TensionIndex.rounded(index.change7d()));
     }
 }

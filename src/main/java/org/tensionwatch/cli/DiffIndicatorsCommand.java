@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.tensionwatch.avro.MilitaryAlertLevel;
 import org.tensionwatch.avro.RegionIndicators;
+import org.tensionwatch.indicators.Indicator;
 import org.tensionwatch.indicators.IndicatorsDiff;
 import org.tensionwatch.kafka.CompactedTopicReader;
 import org.tensionwatch.kafka.ConsumerGroupLag;
@@ -158,23 +160,13 @@ public final class DiffIndicatorsCommand {
         return days;
     }
 
-    private static Map<String, Object> values(RegionIndicators r) {
+    /** Every indicator of the record by name (the alert level as its symbol's name, or null). */
+    static Map<String, Object> values(RegionIndicators r) {
         Map<String, Object> v = new HashMap<>();
-        v.put("injuries", r.getInjuries());
-        v.put("fatalities", r.getFatalities());
-        v.put("arrests", r.getArrests());
-        v.put("resignations", r.getResignations());
-        v.put("dismissals", r.getDismissals());
-        v.put("protests", r.getProtests());
-        v.put("protestParticipants", r.getProtestParticipants());
-        v.put("clashes", r.getClashes());
-        v.put("deployments", r.getDeployments());
-        v.put("appeals", r.getAppeals());
-        v.put("condemnations", r.getCondemnations());
-        v.put("alertLevel", r.getAlertLevel() == null ? null : r.getAlertLevel().name());
-        v.put("events", r.getEvents());
-        v.put("reports", r.getReports());
-        v.put("sources", r.getSources());
+        for (Indicator indicator : Indicator.all()) {
+            Object value = r.get(indicator.fieldName());
+            v.put(indicator.fieldName(), value instanceof MilitaryAlertLevel level ? level.name() : value);
+        }
         return v;
     }
 

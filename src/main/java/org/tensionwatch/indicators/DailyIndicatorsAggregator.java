@@ -66,9 +66,8 @@ public final class DailyIndicatorsAggregator {
      */
     public static final class RowChanges {
 
-        private static final String[] NAMES = {"events", "reports", "injuries", "fatalities", "arrests",
-            "resignations", "dismissals", "protests", "protestParticipants", "clashes", "deployments",
-            "deployedPersonnel", "appeals", "condemnations"};
+        /** The count indicators, in the order of {@link #sums}. */
+        private static final List<Indicator> COUNTS = Indicator.counts();
 
         private String region;
         private LocalDate day;
@@ -121,8 +120,8 @@ public final class DailyIndicatorsAggregator {
             if (ids.isEmpty()) {
                 return DailyIndicators.empty();
             }
-            IndicatorCounts counts = new IndicatorCounts(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6],
-                    sums[7], sums[8], sums[9], sums[10], sums[11], sums[12], sums[13], alertLevelCounts, sourceCounts);
+            IndicatorCounts counts = IndicatorCounts.of(indicator -> sums[COUNTS.indexOf(indicator)], alertLevelCounts,
+                    sourceCounts);
             return new DailyIndicators(region, day, counts, new ArrayList<>(ids));
         }
 
@@ -137,7 +136,8 @@ public final class DailyIndicatorsAggregator {
             for (int i = 0; i < sums.length; i++) {
                 long result = Math.addExact(sums[i], sign * by[i]);
                 if (result < 0) {
-                    throw new IllegalArgumentException(NAMES[i] + " would go below zero: " + sums[i] + " - " + by[i]);
+                    throw new IllegalArgumentException(COUNTS.get(i).fieldName() + " would go below zero: " + sums[i]
+                            + " - " + by[i]);
                 }
                 sums[i] = result;
             }
@@ -161,9 +161,11 @@ public final class DailyIndicatorsAggregator {
         }
 
         private static long[] sums(IndicatorCounts c) {
-            return new long[] {c.events(), c.reports(), c.injuries(), c.fatalities(), c.arrests(), c.resignations(),
-                c.dismissals(), c.protests(), c.protestParticipants(), c.clashes(), c.deployments(),
-                c.deployedPersonnel(), c.appeals(), c.condemnations()};
+            long[] sums = new long[COUNTS.size()];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = c.get(COUNTS.get(i));
+            }
+            return sums;
         }
     }
 }

@@ -4,12 +4,16 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.tensionwatch.domain.AlertLevel;
 import org.tensionwatch.domain.EventType;
 
 /**
  * The additive part of the indicators, for a day or a window: sums that {@link #plus} and {@link #minus} exactly,
- * never below zero.
+ * never below zero. One long per {@link Indicator#counts() count indicator}; what each counts is defined there, and
+ * {@link #get} and {@link #of(java.util.function.ToLongFunction, Map, Map)} are the only places that map the indicators
+ * to these components (the components keep their names: they are the JSON of the state stores and of the instances'
+ * internal API).
  *
  * @param events canonical events counted
  * @param reports the article reports behind them
@@ -42,12 +46,12 @@ public record IndicatorCounts(
 
     /** Nothing counted. */
     public static final IndicatorCounts ZERO =
-            new IndicatorCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
+            of(indicator -> 0, Map.of(), Map.of());
 
     public IndicatorCounts {
-        long[] all = {events, reports, injuries, fatalities, arrests, resignations, dismissals, protests,
-            protestParticipants, clashes, deployments, deployedPersonnel, appeals, condemnations};
-        for (long value : all) {
+        for (Indicator indicator : Indicator.counts()) {
+            long value = get(indicator, events, reports, injuries, fatalities, arrests, resignations, dismissals, protests,
+                    protestParticipants, clashes, deployments, deployedPersonnel, appeals, condemnations);
             if (value < 0) {
                 throw new IllegalArgumentException("negative count: " + value);
             }
@@ -61,26 +65,70 @@ public record IndicatorCounts(
 
     /** What one canonical event adds. */
     public static IndicatorCounts of(CanonicalEvent e) {
-        long people = CanonicalEvent.countsPeople(e.type()) ? e.magnitude() : 0;
-        long figure = e.best() != null ? e.best() : 0;
         Map<String, Long> sources = new TreeMap<>();
         e.sources().forEach(s -> sources.put(s, 1L));
         Map<String, Long> alerts = e.type() == EventType.MILITARY_ALERT
                 ? Map.of((e.level() != null ? e.level() : AlertLevel.RAISED).jsonName(), 1L) : Map.of();
-        return new IndicatorCounts(1, e.articleCount(),
-                e.type() == EventType.INJURY ? people : 0,
-                e.type() == EventType.FATALITY ? people : 0,
-                e.type() == EventType.ARREST ? people : 0,
-                e.type() == EventType.RESIGNATION ? people : 0,
-                e.type() == EventType.DISMISSAL ? people : 0,
-                e.type() == EventType.PROTEST ? 1 : 0,
-                e.type() == EventType.PROTEST ? figure : 0,
-                e.type() == EventType.CLASH ? 1 : 0,
-                e.type() == EventType.DEPLOYMENT ? 1 : 0,
-                e.type() == EventType.DEPLOYMENT ? figure : 0,
-                e.type() == EventType.APPEAL ? 1 : 0,
-                e.type() == EventType.CONDEMNATION ? 1 : 0,
-                alerts, sources);
+        return of(indicator -> indicator.amount(e), alerts, sources);
+    }
+
+    /**
+     * Counts with each {@link Indicator#counts() count indicator}'s value given by {@code count}.
+     *
+     * @param count the value of each count indicator; never asked for the alert level or the sources
+     */
+    public static IndicatorCounts of(ToLongFunction<Indicator> count, Map<String, Long> alertLevelCounts,
+            Map<String, Long> sourceCounts) {
+        return new IndicatorCounts(
+                count.applyAsLong(Indicator.EVENTS),
+                count.applyAsLong(Indicator.REPORTS),
+                count.applyAsLong(Indicator.INJURIES),
+                count.applyAsLong(Indicator.FATALITIES),
+                count.applyAsLong(Indicator.ARRESTS),
+                count.applyAsLong(Indicator.RESIGNATIONS),
+                count.applyAsLong(Indicator.DISMISSALS),
+                count.applyAsLong(Indicator.PROTESTS),
+                count.applyAsLong(Indicator.PROTEST_PARTICIPANTS),
+                count.applyAsLong(Indicator.CLASHES),
+                count.applyAsLong(Indicator.DEPLOYMENTS),
+                count.applyAsLong(Indicator.DEPLOYED_PERSONNEL),
+                count.applyAsLong(Indicator.APPEALS),
+                count.applyAsLong(Indicator.CONDEMNATIONS),
+                alertLevelCounts, sourceCounts);
+    }
+
+    /**
+     * The value of a count indicator.
+     *
+     * @throws IllegalArgumentException for the alert level and the sources, which are not counts (see
+     *     {@link Indicator#count})
+     */
+    public long get(Indicator indicator) {
+        return get(indicator, events, reports, injuries, fatalities, arrests, resignations, dismissals, protests,
+                protestParticipants, clashes, deployments, deployedPersonnel, appeals, condemnations);
+    }
+
+    /** The components by indicator: a switch without default, so that a new indicator does not compile without one. */
+    private static long get(Indicator indicator, long events, long reports, long injuries, long fatalities, long arrests,
+            long resignations, long dismissals, long protests, long protestParticipants, long clashes, long deployments,
+            long deployedPersonnel, long appeals, long condemnations) {
+        return switch (indicator) {
+            case EVENTS -> events;
+            case REPORTS -> reports;
+            case INJURIES -> injuries;
+            case FATALITIES -> fatalities;
+            case ARRESTS -> arrests;
+            case RESIGNATIONS -> resignations;
+            case DISMISSALS -> dismissals;
+            case PROTESTS -> protests;
+            case PROTEST_PARTICIPANTS -> protestParticipants;
+            case CLASHES -> clashes;
+            case DEPLOYMENTS -> deployments;
+            case DEPLOYED_PERSONNEL -> deployedPersonnel;
+            case APPEALS -> appeals;
+            case CONDEMNATIONS -> condemnations;
+            case ALERT_LEVEL, SOURCES -> throw new IllegalArgumentException(indicator.fieldName() + " is not a count");
+        };
     }
 
     /** The sum of both. */
@@ -130,21 +178,7 @@ public record IndicatorCounts(
     }
 
     private IndicatorCounts combine(IndicatorCounts o, int sign) {
-        return new IndicatorCounts(
-                add(events, o.events, sign, "events"),
-                add(reports, o.reports, sign, "reports"),
-                add(injuries, o.injuries, sign, "injuries"),
-                add(fatalities, o.fatalities, sign, "fatalities"),
-                add(arrests, o.arrests, sign, "arrests"),
-                add(resignations, o.resignations, sign, "resignations"),
-                add(dismissals, o.dismissals, sign, "dismissals"),
-                add(protests, o.protests, sign, "protests"),
-                add(protestParticipants, o.protestParticipants, sign, "protestParticipants"),
-                add(clashes, o.clashes, sign, "clashes"),
-                add(deployments, o.deployments, sign, "deployments"),
-                add(deployedPersonnel, o.deployedPersonnel, sign, "deployedPersonnel"),
-                add(appeals, o.appeals, sign, "appeals"),
-                add(condemnations, o.condemnations, sign, "condemnations"),
+        return of(indicator -> add(get(indicator), o.get(indicator), sign, indicator.fieldName()),
                 add(alertLevelCounts, o.alertLevelCounts, sign, "alertLevelCounts"),
                 add(sourceCounts, o.sourceCounts, sign, "sourceCounts"));
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * How two versions of one region's daily indicators differ over a period: every day and indicator whose value changed,
@@ -15,13 +14,9 @@ import java.util.Set;
  */
 public final class IndicatorsDiff {
 
-    /** The indicators compared, in the order of the {@code RegionIndicators} schema. */
-    public static final List<String> INDICATORS = List.of("injuries", "fatalities", "arrests", "resignations",
-            "dismissals", "protests", "protestParticipants", "clashes", "deployments", "appeals", "condemnations",
-            "alertLevel", "events", "reports", "sources");
+    /** The indicators compared, by name: every {@link Indicator}, in the order of the {@code RegionIndicators} schema. */
+    public static final List<String> INDICATORS = Indicator.all().stream().map(Indicator::fieldName).toList();
 
-    /** Indicators whose values are not summed over the period: a level, and distinct outlets (not additive). */
-    private static final Set<String> NOT_SUMMED = Set.of("alertLevel", "sources");
     private static final String NO_ALERT_LEVEL = "none";
 
     /** One indicator of one day that differs. */
@@ -71,7 +66,7 @@ public final class IndicatorsDiff {
                 if (!was.equals(is)) {
                     changes.add(new Change(day, indicator, was, is));
                 }
-                if (!NOT_SUMMED.contains(indicator)) {
+                if (Indicator.byFieldName(indicator).isCount()) {
                     long[] sum = sums.computeIfAbsent(indicator, i -> new long[2]);
                     sum[0] += Long.parseLong(was);
                     sum[1] += Long.parseLong(is);
@@ -96,7 +91,7 @@ public final class IndicatorsDiff {
     }
 
     private static String shown(String indicator, Object value) {
-        if (indicator.equals("alertLevel")) {
+        if (Indicator.byFieldName(indicator).measure() == Indicator.Measure.HIGHEST_LEVEL) {
             return value == null ? NO_ALERT_LEVEL : value.toString().toLowerCase(java.util.Locale.ROOT);
         }
         if (value == null) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.tensionwatch.domain.AlertLevel;
@@ -37,6 +38,12 @@ import org.tensionwatch.domain.EventType;
  * A second day like day 1 on day 2 would instead give pressure 62.5 and index 79.1.
  */
 public final class TensionIndex {
+
+    /**
+     * How many days before a day feed its index where the history is cut: ten half-lives (at the default seven days)
+     * leave less than 0.1% of older pressure. The API's rows and the indicators topic both count this many.
+     */
+    public static final int HISTORY_DAYS = 90;
 
     private static final double LN2 = Math.log(2);
 
@@ -83,7 +90,7 @@ public final class TensionIndex {
         for (LocalDate day = start; !day.isAfter(to); day = day.plusDays(1)) {
             IndicatorCounts counts = byDay.getOrDefault(day, IndicatorCounts.ZERO);
             double impulse = impulse(counts);
-            pressure = Math.max(0, pressure * dailyDecay + impulse);
+            pressure = pressure(pressure, impulse);
             double index = index(pressure);
             indexByDay.put(day, index);
             if (!day.isBefore(from)) {
@@ -92,6 +99,32 @@ public final class TensionIndex {
             }
         }
         return List.copyOf(series);
+    }
+
+    /**
+     * The index on {@code day} from the impulses of the region's days from {@code HISTORY_DAYS} days before it to it,
+     * as {@code compute(region, rows, day.minusDays(HISTORY_DAYS), day)} gives it for the rows of those days: the same
+     * steps, so the same number to the last bit.
+     *
+     * @param impulseByDay each day's {@link #impulse}; a day without an entry (a day without events) adds nothing
+     */
+    public double indexOn(LocalDate day, NavigableMap<LocalDate, Double> impulseByDay) {
+        double pressure = 0;
+        for (LocalDate d = day.minusDays(HISTORY_DAYS); !d.isAfter(day); d = d.plusDays(1)) {
+            Double impulse = impulseByDay.get(d);
+            pressure = pressure(pressure, impulse == null ? 0.0 : impulse);
+        }
+        return index(pressure);
+    }
+
+    /** An index (or a change of it) as the API and the indicators topic show it: to one decimal. */
+    public static double rounded(double index) {
+        return Math.round(index * 10.0) / 10.0;
+    }
+
+    /** The pressure of a day from the day before's and the day's own impulse. */
+    private double pressure(double before, double impulse) {
+        return Math.max(0, before * dailyDecay + impulse);
     }
 
     /** What one day's counts add to the pressure. */

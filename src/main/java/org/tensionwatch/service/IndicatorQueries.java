@@ -44,8 +44,8 @@ import org.tensionwatch.streams.StoreNames;
 @ApplicationScoped
 public class IndicatorQueries {
 
-    /** How many days before a query's first day feed the tension index: ten half-lives leave < 0.1% of older pressure. */
-    static final int INDEX_HISTORY_DAYS = 90;
+    /** How many days before a query's first day feed the tension index ({@link TensionIndex#HISTORY_DAYS}). */
+    static final int INDEX_HISTORY_DAYS = TensionIndex.HISTORY_DAYS;
 
     @Inject
     KafkaRuntime kafka;

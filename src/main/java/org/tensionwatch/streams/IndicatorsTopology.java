@@ -120,7 +120,8 @@ public final class IndicatorsTopology {
                 .to(topics.canonicalEvents().name(), Produced.with(topics.canonicalEvents().keySerde(),
                         topics.canonicalEvents().valueSerde()).withName("write-canonical-events"));
         outputs.get(splitName + DAY_CHANGES)
-                .mapValues((key, output) -> IndicatorMapping.toAvro(key, output.row()), Named.as("to-region-indicators"))
+                .mapValues((key, output) -> IndicatorMapping.toAvro(key, output.row(), output.tensionIndex()),
+                        Named.as("to-region-indicators"))
                 .to(topics.indicators().name(),
                         Produced.with(topics.indicators().keySerde(), topics.indicators().valueSerde()).withName("write-indicators"));
     }

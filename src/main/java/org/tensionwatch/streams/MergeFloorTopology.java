@@ -15,6 +15,7 @@ import org.tensionwatch.indicators.DailyIndicatorsAggregator;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.MergeSettings;
 import org.tensionwatch.indicators.ReportRef;
+import org.tensionwatch.indicators.TensionIndex;
 import org.tensionwatch.kafka.Topics;
 
 /**
@@ -43,6 +44,7 @@ public final class MergeFloorTopology {
     private static final class EachReportAlone implements Processor<String, EventReport, String, IndicatorsOutput> {
 
         private final MergeSettings settings;
+        private final TensionIndex tensionIndex = TensionIndex.withDefaults();
         private ProcessorContext<String, IndicatorsOutput> context;
 
         EachReportAlone(MergeSettings settings) {
@@ -61,7 +63,9 @@ public final class MergeFloorTopology {
                     List.of(ReportRef.of(report)), settings.maxDetailedReports());
             DailyIndicators row = DailyIndicatorsAggregator.add(DailyIndicators.empty(), event);
             context.forward(new Record<>(event.id(), IndicatorsOutput.event(event), record.timestamp()));
-            context.forward(new Record<>(RegionDay.key(event.region(), event.occurredOn()), IndicatorsOutput.row(row),
+            // the index of the row alone: no state, as everything here, but the same mapping as the service's
+            double index = TensionIndex.rounded(tensionIndex.index(tensionIndex.impulse(row.counts())));
+            context.forward(new Record<>(RegionDay.key(event.region(), event.occurredOn()), IndicatorsOutput.row(row, index),
                     record.timestamp()));
         }
     }

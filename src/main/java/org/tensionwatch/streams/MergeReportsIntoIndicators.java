@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,6 +32,8 @@ import org.tensionwatch.indicators.MatchKey;
 import org.tensionwatch.indicators.MergeResult;
 import org.tensionwatch.indicators.ReportChange;
 import org.tensionwatch.indicators.Retraction;
+import org.tensionwatch.indicators.TensionIndex;
+import org.tensionwatch.indicators.TensionIndexTracker;
 
 /**
  * Merges the reports of a region (the task owns all of them) into canonical events and keeps the region's daily
@@ -62,11 +65,16 @@ import org.tensionwatch.indicators.Retraction;
  * A retraction comes keyed by the region|type its report was filed under (the extraction knows it and writes it on
  * the tombstone; {@link ReportsByRegion} passes on only those of this task's regions); it waits and is merged with that
  * region and type's reports in arrival order, and one for a report not held, or retracted already, changes nothing.
- * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day.
+ * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day with the
+ * region's tension index on it; a changed day also moves the index of the days after it, and each later day with events
+ * whose (rounded) index moved is emitted again, unchanged but for its index ({@link TensionIndexTracker}), so that the
+ * latest record of every day carries the index of the rows as they stand, whatever the order and batches of the
+ * reports.
  *
  * <p>The decoded events of the busiest regions and types are also kept in the heap between merges, up to
  * {@link #MAX_DECODED_REPORTS} report references in all (a key that does not fit is read from the store each time),
- * and so are up to {@link #MAX_DECODED_ROWS} daily rows. The copies are written through with the store and dropped
+ * and so are up to {@link #MAX_DECODED_ROWS} daily rows, and the daily impulses of the tension index of each region's
+ * days from {@link TensionIndex#HISTORY_DAYS} before its retention on. The copies are written through with the store and dropped
  * whenever the task is (re)initialized or closed, so after a rollback under exactly-once they are rebuilt from the
  * restored store.
  */
@@ -97,6 +105,8 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
     private long decodedReports;
     private final Map<String, DailyIndicators> decodedRows = new HashMap<>();
+    /** The tension index of the days, as each day's record carries it; read from the daily rows' store. */
+    private final TensionIndexTracker indexes = new TensionIndexTracker(TensionIndex.withDefaults(), this::storedRows);
 
     MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
         this.merger = merger;
@@ -215,6 +225,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         decoded.clear();
         decodedReports = 0;
         decodedRows.clear();
+        indexes.forget();
         newestByRegion.clear();
         schedule.clear();
     }
@@ -321,6 +332,21 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         return count;
     }
 
+    /** The region's rows in the daily store from {@code from} on, up to {@code toExclusive} (null: to the last). */
+    private List<DailyIndicators> storedRows(String region, LocalDate from, LocalDate toExclusive) {
+        List<DailyIndicators> rows = new ArrayList<>();
+        // keys region|yyyy-MM-dd sort by day within the region; '~' sorts after every digit
+        String to = toExclusive == null ? region + "|~" : RegionDay.key(region, toExclusive);
+        try (KeyValueIterator<String, ValueAndTimestamp<DailyIndicators>> days = daily.range(RegionDay.key(region, from), to)) {
+            days.forEachRemaining(day -> {
+                if (toExclusive == null || !day.key.equals(to)) {
+                    rows.add(day.value.value());
+                }
+            });
+        }
+        return rows;
+    }
+
     /** Writes the days whose events changed, and deletes the days left without events. */
     private void store(String matchKey, List<CanonicalEvent> before, List<CanonicalEvent> after) {
         Map<LocalDate, List<CanonicalEvent>> old = byDay(before);
@@ -378,23 +404,53 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         }
 
         void emit(long timestamp) {
+            Map<String, SortedMap<LocalDate, DailyIndicators>> changedByRegion = new TreeMap<>();
             now.forEach((key, changes) -> {
                 DailyIndicators row = changes.row();
                 if (decodedRows.size() < MAX_DECODED_ROWS || decodedRows.containsKey(key)) {
                     decodedRows.put(key, row);
                 }
-                if (Objects.equals(row, before.get(key))) {
-                    return;
+                if (!Objects.equals(row, before.get(key))) {
+                    changedByRegion.computeIfAbsent(RegionDay.region(key), r -> new TreeMap<>()).put(RegionDay.day(key), row);
                 }
-                if (row.hasEvents()) {
-                    daily.put(key, ValueAndTimestamp.make(row, timestamp));
-                    dailyHistory.put(key, row, timestamp);
-                } else {
-                    daily.delete(key);
-                    dailyHistory.delete(key, timestamp);
-                }
-                context.forward(new Record<>(key, IndicatorsOutput.row(row), timestamp));
             });
+            changedByRegion.forEach((region, rows) -> {
+                // before the rows are written: the tracker reads the days it does not keep yet as they were
+                TensionIndexTracker.Changes index = indexes.apply(region, rows);
+                // every row written before any is forwarded, so that the store keeps up with the tracker even if a
+                // downstream step throws
+                rows.forEach((day, row) -> {
+                    String key = RegionDay.key(region, day);
+                    if (row.hasEvents()) {
+                        daily.put(key, ValueAndTimestamp.make(row, timestamp));
+                        dailyHistory.put(key, row, timestamp);
+                    } else {
+                        daily.delete(key);
+                        dailyHistory.delete(key, timestamp);
+                    }
+                });
+                rows.forEach((day, row) -> context.forward(new Record<>(RegionDay.key(region, day),
+                        IndicatorsOutput.row(row, index.ofChangedDays().get(day)), timestamp)));
+                // later days whose index these changes moved: the same row, with its index as it now stands
+                index.movedDays().forEach((day, tensionIndex) -> {
+                    String key = RegionDay.key(region, day);
+                    context.forward(new Record<>(key, IndicatorsOutput.row(currentRow(key), tensionIndex), timestamp));
+                });
+                indexes.forgetBefore(region, settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(region)))
+                        .minusDays(TensionIndex.HISTORY_DAYS));
+            });
+        }
+
+        private DailyIndicators currentRow(String key) {
+            DailyIndicators row = decodedRows.get(key);
+            if (row == null) {
+                ValueAndTimestamp<DailyIndicators> stored = daily.get(key);
+                if (stored == null) {
+                    throw new IllegalStateException("no row " + key + " in the store, but its index is kept");
+                }
+                row = stored.value();
+            }
+            return row;
         }
     }
 }

@@ -67,6 +67,27 @@ class IndicatorsDiffTest {
     }
 
     @Test
+    void shouldCompareEveryIndicatorAndTotalTheCounts() {
+        Map<String, Object> before = new HashMap<>();
+        Map<String, Object> after = new HashMap<>();
+        for (Indicator indicator : Indicator.all()) {
+            before.put(indicator.fieldName(), indicator == Indicator.ALERT_LEVEL ? null : 1L);
+            after.put(indicator.fieldName(), indicator == Indicator.ALERT_LEVEL ? "RAISED" : 2L);
+        }
+
+        IndicatorsDiff diff = IndicatorsDiff.compare(OCT_13, OCT_13, Map.of(OCT_13, before), Map.of(OCT_13, after));
+
+        assertThat(IndicatorsDiff.INDICATORS).containsExactlyElementsOf(
+                Indicator.all().stream().map(Indicator::fieldName).toList());
+        assertThat(diff.changes()).extracting(IndicatorsDiff.Change::indicator)
+                .containsExactlyElementsOf(IndicatorsDiff.INDICATORS);
+        assertThat(diff.totals()).extracting(IndicatorsDiff.TotalChange::indicator)
+                .containsExactlyElementsOf(Indicator.counts().stream().map(Indicator::fieldName).toList());
+        assertThat(diff.lines()).contains("2026-10-13  deployedPersonnel       1 -> 2",
+                "2026-10-13  alertLevel           none -> raised");
+    }
+
+    @Test
     void shouldRefuseAnUnknownIndicatorOrABackwardPeriod() {
         assertThatThrownBy(() -> IndicatorsDiff.compare(OCT_13, OCT_13, Map.of(OCT_13, Map.of("injured", 3L)), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("injured");

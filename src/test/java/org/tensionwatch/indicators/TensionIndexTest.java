@@ -103,4 +103,28 @@ class TensionIndexTest {
         assertThat(tension.compute("XK", List.of(), day("2023-05-01"), day("2023-05-03")))
                 .extracting(DailyIndex::index).containsExactly(0.0, 0.0, 0.0);
     }
+
+    @Test
+    void shouldGiveTheIndexOfOneDayFromItsHistoryDaysExactlyAsTheSeriesOfThoseDaysDoes() {
+        java.util.Random random = new java.util.Random(20);
+        List<DailyIndicators> rows = new ArrayList<>();
+        java.util.TreeMap<LocalDate, Double> impulses = new java.util.TreeMap<>();
+        for (LocalDate d = day("2023-01-01"); d.isBefore(day("2023-09-01")); d = d.plusDays(1 + random.nextInt(6))) {
+            DailyIndicators row = Rows.clashDay(d.toString(), 1 + random.nextInt(400));
+            rows.add(row);
+            impulses.put(d, tension.impulse(row.counts()));
+        }
+
+        for (LocalDate d = day("2023-01-01"); d.isBefore(day("2023-10-01")); d = d.plusDays(1)) {
+            LocalDate from = d.minusDays(TensionIndex.HISTORY_DAYS);
+            LocalDate to = d;
+            // what GET /api/regions/XK/indicators?from=d&to=d computes: the rows of the 90 days before d and of d
+            List<DailyIndicators> window = rows.stream().filter(r -> !r.day().isBefore(from) && !r.day().isAfter(to)).toList();
+            List<DailyIndex> series = tension.compute("XK", window, from, d);
+
+            assertThat(tension.indexOn(d, impulses)).as("%s", d).isEqualTo(series.get(series.size() - 1).index());
+        }
+        assertThat(TensionIndex.rounded(56.04)).isEqualTo(56.0);
+        assertThat(TensionIndex.rounded(56.06)).isEqualTo(56.1);
+    }
 }

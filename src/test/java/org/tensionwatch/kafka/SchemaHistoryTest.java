@@ -15,6 +15,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 import org.tensionwatch.avro.ConflictEvent;
 import org.tensionwatch.avro.EscalationAlert;
+import org.tensionwatch.avro.RegionIndicators;
 import java.util.List;
 
 /** Events written before a schema change stay readable after it. */
@@ -77,5 +78,34 @@ class SchemaHistoryTest {
         assertThat(read.getValue()).isEqualTo(37.0);
         assertThat(read.getLate()).isFalse();
         assertThat(read.getLearnedAt()).isNull();
+    }
+
+    @Test
+    void shouldReadADayWrittenBeforeDeployedPersonnelWasPublishedAsNoneDeployed() throws IOException {
+        Schema v1 = new Schema.Parser().parse(Files.readString(Path.of("schemas/history/RegionIndicators-v1.avsc")));
+        assertThat(SchemaHistory.olderVersionsOf("RegionIndicators")).containsExactly(v1);
+        // the fingerprint every record written before carries: the history must keep it to read them
+        assertThat(org.apache.avro.SchemaNormalization.parsingFingerprint64(v1)).isEqualTo(5279477182163879464L);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("region", "XK");
+        old.put("windowStart", (int) LocalDate.of(2026, 10, 12).toEpochDay());
+        old.put("windowEnd", (int) LocalDate.of(2026, 10, 12).toEpochDay());
+        for (String count : List.of("injuries", "fatalities", "arrests", "resignations", "dismissals", "protests",
+                "protestParticipants", "clashes", "deployments", "appeals", "condemnations", "events", "reports", "sources")) {
+            old.put(count, 0L);
+        }
+        old.put("deployments", 2L);
+        old.put("events", 2L);
+        old.put("alertLevel", new GenericData.EnumSymbol(v1.getField("alertLevel").schema().getTypes().get(1), "HIGH"));
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] wire = new byte[bytes.remaining()];
+        bytes.get(wire);
+
+        RegionIndicators read = Topics.defaults().indicators().valueSerde().deserializer().deserialize("tension.indicators", wire);
+
+        assertThat(read.getDeployments()).isEqualTo(2L);
+        assertThat(read.getDeployedPersonnel()).isZero();
+        assertThat(read.getAlertLevel()).isEqualTo(org.tensionwatch.avro.MilitaryAlertLevel.HIGH);
+        assertThat(read.getTensionIndex()).isNull();
     }
 }

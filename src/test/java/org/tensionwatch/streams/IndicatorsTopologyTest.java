@@ -5,6 +5,8 @@ import static org.tensionwatch.avro.CountQualifier.ABOUT;
 import static org.tensionwatch.avro.CountQualifier.AT_LEAST;
 import static org.tensionwatch.avro.CountQualifier.EXACT;
 import static org.tensionwatch.avro.CountQualifier.VAGUE;
+import static org.tensionwatch.avro.EventType.CLASH;
+import static org.tensionwatch.avro.EventType.DEPLOYMENT;
 import static org.tensionwatch.avro.EventType.INJURY;
 import static org.tensionwatch.avro.EventType.MILITARY_ALERT;
 
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.tensionwatch.avro.ConflictEvent;
 import org.tensionwatch.avro.MilitaryAlertLevel;
 import org.tensionwatch.avro.RegionIndicators;
+import org.tensionwatch.indicators.DailyIndex;
 import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.indicators.TensionIndex;
 import org.tensionwatch.kafka.Topics;
 
 class IndicatorsTopologyTest {
@@ -251,6 +255,55 @@ class IndicatorsTopologyTest {
             assertThat(kv.value.getInjuries()).isEqualTo(30);
             assertThat(kv.value.getSources()).isEqualTo(1);
         });
+    }
+
+    /** The index of the day as GET /api/regions/{region}/indicators?from=day&to=day gives it, from the store's rows. */
+    private double indexAsTheApiGivesIt(String region, String isoDay) {
+        LocalDate day = LocalDate.parse(isoDay);
+        LocalDate from = day.minusDays(TensionIndex.HISTORY_DAYS);
+        List<DailyIndicators> rows = dailyStore().values().stream()
+                .filter(r -> r.hasEvents() && r.region().equals(region) && !r.day().isBefore(from) && !r.day().isAfter(day))
+                .sorted(java.util.Comparator.comparing(DailyIndicators::day)).toList();
+        List<DailyIndex> series = TensionIndex.withDefaults().compute(region, rows, from, day);
+        return TensionIndex.rounded(series.get(series.size() - 1).index());
+    }
+
+    private Map<String, RegionIndicators> latestRecords() {
+        Map<String, RegionIndicators> latest = new TreeMap<>();
+        indicators.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    @Test
+    void shouldPublishDeployedPersonnelAndTheTensionIndexOfTheDay() {
+        send(ConflictEvents.of(DEPLOYMENT).article("d1", 0).source("Adriatic Wire").actor("police")
+                .on("2026-10-12").published("2026-10-12T18:00:00Z").count(300, EXACT).build());
+        send(injuredPeacekeepers("a1", "Adriatic Wire", "2026-10-12T19:00:00Z").count(30, EXACT).build());
+
+        RegionIndicators record = latestRecords().get("XK|2026-10-12");
+
+        assertThat(record.getDeployments()).isEqualTo(1);
+        assertThat(record.getDeployedPersonnel()).isEqualTo(300);
+        assertThat(record.getInjuries()).isEqualTo(30);
+        assertThat(record.getTensionIndex()).isNotNull().isPositive()
+                .isEqualTo(indexAsTheApiGivesIt("XK", "2026-10-12"));
+    }
+
+    @Test
+    void shouldPublishALaterDayAgainWithItsNewIndexWhenAnEarlierDayChanges() {
+        send(injuredPeacekeepers("a1", "Adriatic Wire", "2026-10-12T18:00:00Z").count(30, EXACT).build());
+        double before = latestRecords().get("XK|2026-10-12").getTensionIndex();
+
+        // learned a day later: clashes on the 11th, which leave pressure on the 12th
+        send(ConflictEvents.of(CLASH).article("c1", 0).source("Balkan Courier").actor("protesters")
+                .on("2026-10-11").published("2026-10-13T08:00:00Z").build());
+
+        Map<String, RegionIndicators> latest = latestRecords();
+        assertThat(latest).containsOnlyKeys("XK|2026-10-11", "XK|2026-10-12");
+        assertThat(latest.get("XK|2026-10-12").getInjuries()).as("the row itself unchanged").isEqualTo(30);
+        assertThat(latest.get("XK|2026-10-12").getTensionIndex()).isGreaterThan(before)
+                .isEqualTo(indexAsTheApiGivesIt("XK", "2026-10-12"));
+        assertThat(latest.get("XK|2026-10-11").getTensionIndex()).isEqualTo(indexAsTheApiGivesIt("XK", "2026-10-11"));
     }
 
     @Test
