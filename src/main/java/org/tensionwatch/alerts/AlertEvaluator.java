@@ -7,13 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.tensionwatch.domain.EventType;
 import org.tensionwatch.indicators.CanonicalEvent;
-import org.tensionwatch.indicators.DailyIndicators;
-import org.tensionwatch.indicators.DailyIndicatorsAggregator;
 import org.tensionwatch.indicators.TensionIndex;
 
 /**
@@ -303,20 +299,9 @@ public final class AlertEvaluator {
     }
 
     private double indexOn(RegionHistory history, LocalDate day) {
-        // each day's row built in place (the same row as a chain of DailyIndicatorsAggregator.add, without a copy per event)
-        Map<LocalDate, DailyIndicatorsAggregator.RowChanges> building = new TreeMap<>();
-        for (CanonicalEvent e : history.events()) {
-            if (!e.occurredOn().isAfter(day)) {
-                building.computeIfAbsent(e.occurredOn(), d -> new DailyIndicatorsAggregator.RowChanges(DailyIndicators.empty()))
-                        .add(e);
-            }
-        }
-        Map<LocalDate, DailyIndicators> rows = new TreeMap<>();
-        building.forEach((d, row) -> rows.put(d, row.row()));
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        return round(tensionIndex.compute(history.region(), new ArrayList<>(rows.values()), day, day).get(0).index());
+        // the series of the history's daily rows (each built in place, as a chain of DailyIndicatorsAggregator.add
+        // would), computed once per history: the index of a day depends only on the rows up to it
+        return round(history.tensionIndexOn(tensionIndex, day));
     }
 
     /** How an event ranks as evidence: people for people-counted types, the alert level for alerts, else 1. */

@@ -1,17 +1,29 @@
 package org.tensionwatch.alerts;
 
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.TreeMap;
 import org.tensionwatch.indicators.CanonicalEvent;
+import org.tensionwatch.indicators.DailyIndex;
+import org.tensionwatch.indicators.DailyIndicators;
+import org.tensionwatch.indicators.DailyIndicatorsAggregator;
+import org.tensionwatch.indicators.TensionIndex;
 
 /**
  * A region's canonical events as far back as its alert rules read (window plus baseline), each id at most once, in
  * a fixed order (day, then id) so that the same events always give the same answers. Assembled for an evaluation
  * from the region's {@link RegionDay}s, which are what is stored.
+ *
+ * <p>The events are held in a list that also indexes them by day, so that the events of a window are found by binary
+ * search instead of a pass over the whole history, and that remembers the region's tension index series once
+ * computed: a history is immutable, and is evaluated for every rule and often for many days (a new day closed for
+ * every region, a late change revisiting past windows).
  */
 public record RegionHistory(String region, List<CanonicalEvent> events) {
 
@@ -32,7 +44,7 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
                 throw new IllegalArgumentException("event " + sorted.get(i).id() + " twice");
             }
         }
-        events = List.copyOf(sorted);
+        events = new DayIndexed(sorted.toArray(CanonicalEvent[]::new));
     }
 
     /** The history made of these days of the region. */
@@ -68,12 +80,95 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
         return new RegionHistory(region, events.stream().filter(e -> !e.occurredOn().isBefore(first)).toList());
     }
 
-    /** The events that happened from {@code from} to {@code to}, both included. */
+    /** The events that happened from {@code from} to {@code to}, both included, in the history's order. */
     public List<CanonicalEvent> between(LocalDate from, LocalDate to) {
-        return events.stream().filter(e -> !e.occurredOn().isBefore(from) && !e.occurredOn().isAfter(to)).toList();
+        DayIndexed all = (DayIndexed) events;
+        int start = all.firstOnOrAfter(from);
+        int end = all.firstOnOrAfter(to.plusDays(1));
+        return start >= end ? List.of() : all.subList(start, end);
     }
 
     public boolean isEmpty() {
         return events.isEmpty();
+    }
+
+    /**
+     * The region's tension index on {@code day} from the events on that day and before (0 when there are none), as
+     * {@link TensionIndex#compute} gives it from the daily rows those events make. The series is computed once per
+     * history and index: the pressure of a day depends only on the rows up to it, so one pass gives every day.
+     */
+    double tensionIndexOn(TensionIndex index, LocalDate day) {
+        return ((DayIndexed) events).tensionIndexOn(index, region, day);
+    }
+
+    /** Events sorted by day, then id: an immutable list that finds a day by binary search and keeps the index series. */
+    private static final class DayIndexed extends AbstractList<CanonicalEvent> implements RandomAccess {
+        /** Days after the last one asked for that a series is computed for at once, so that closing days reuses it. */
+        private static final int SERIES_AHEAD_DAYS = 31;
+        private final CanonicalEvent[] events;
+        private TensionIndex seriesOf;
+        private long seriesFirstDay;
+        private double[] series;
+
+        DayIndexed(CanonicalEvent[] events) {
+            this.events = events;
+        }
+
+        @Override
+        public CanonicalEvent get(int i) {
+            return events[i];
+        }
+
+        @Override
+        public int size() {
+            return events.length;
+        }
+
+        /** The position of the first event on or after the day (the size if none). */
+        int firstOnOrAfter(LocalDate day) {
+            int low = 0;
+            int high = events.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (events[mid].occurredOn().isBefore(day)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        double tensionIndexOn(TensionIndex index, String region, LocalDate day) {
+            if (events.length == 0 || day.isBefore(events[0].occurredOn())) {
+                return 0;
+            }
+            long offset = day.toEpochDay() - events[0].occurredOn().toEpochDay();
+            if (seriesOf != index || offset >= series.length) {
+                LocalDate last = events[events.length - 1].occurredOn();
+                LocalDate to = (day.isAfter(last) ? day : last).plusDays(SERIES_AHEAD_DAYS);
+                List<DailyIndex> computed = index.compute(region, rows(), events[0].occurredOn(), to);
+                double[] values = new double[computed.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = computed.get(i).index();
+                }
+                series = values;
+                seriesFirstDay = events[0].occurredOn().toEpochDay();
+                seriesOf = index;
+            }
+            return series[(int) (day.toEpochDay() - seriesFirstDay)];
+        }
+
+        /** Each day's row, built in place from the day's events in the history's order. */
+        private List<DailyIndicators> rows() {
+            TreeMap<LocalDate, DailyIndicatorsAggregator.RowChanges> building = new TreeMap<>();
+            for (CanonicalEvent e : events) {
+                building.computeIfAbsent(e.occurredOn(),
+                        d -> new DailyIndicatorsAggregator.RowChanges(DailyIndicators.empty())).add(e);
+            }
+            List<DailyIndicators> rows = new ArrayList<>(building.size());
+            building.values().forEach(row -> rows.add(row.row()));
+            return rows;
+        }
     }
 }
