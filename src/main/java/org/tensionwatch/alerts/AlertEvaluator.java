@@ -276,26 +276,99 @@ public final class AlertEvaluator {
     public Measurement measure(AlertRule rule, RegionHistory history, LocalDate day) {
         LocalDate start = day.minusDays(rule.window().days() - 1L);
         AlertIndicator indicator = rule.indicator();
-        List<CanonicalEvent> counted = history.between(start, day).stream().filter(indicator::counts).toList();
-        double value = switch (indicator) {
-            case ALERT_LEVEL -> counted.stream().mapToInt(AlertEvaluator::alertRank).max().orElse(0);
-            case TENSION_INDEX -> indexOn(history, day);
-            default -> counted.stream().mapToLong(indicator::amount).sum();
-        };
+        List<CanonicalEvent> window = history.between(start, day);
+        List<CanonicalEvent> counted = new ArrayList<>(window.size());
+        for (CanonicalEvent e : window) {
+            if (indicator.counts(e)) {
+                counted.add(e);
+            }
+        }
+        double value;
+        if (indicator == AlertIndicator.ALERT_LEVEL) {
+            int highest = 0;
+            for (CanonicalEvent e : counted) {
+                highest = Math.max(highest, alertRank(e));
+            }
+            value = highest;
+        } else if (indicator == AlertIndicator.TENSION_INDEX) {
+            value = indexOn(history, day);
+        } else {
+            value = sum(indicator, counted);
+        }
         Double baseline = null;
         if (rule.kind() == RuleKind.CHANGE) {
             LocalDate baselineStart = start.minusDays(rule.baselineDays());
-            long total = history.between(baselineStart, start.minusDays(1)).stream().filter(indicator::counts)
-                    .mapToLong(indicator::amount).sum();
+            long total = 0;
+            for (CanonicalEvent e : history.between(baselineStart, start.minusDays(1))) {
+                if (indicator.counts(e)) {
+                    total += indicator.amount(e);
+                }
+            }
             baseline = round((double) total * rule.window().days() / rule.baselineDays());
         }
-        int sources = (int) counted.stream().flatMap(e -> e.sources().stream()).distinct().count();
-        List<CanonicalEvent> evidence = new ArrayList<>(counted);
-        evidence.sort(Comparator.comparingLong(AlertEvaluator::weight).reversed()
-                .thenComparing(CanonicalEvent::occurredOn, Comparator.reverseOrder())
-                .thenComparing(CanonicalEvent::id));
-        return new Measurement(value, baseline, round(rule.raiseAt(baseline == null ? 0 : baseline)), start, day, sources,
-                evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())));
+        return new Measurement(value, baseline, round(rule.raiseAt(baseline == null ? 0 : baseline)), start, day,
+                sources(counted), new Evidence(counted));
+    }
+
+    private static long sum(AlertIndicator indicator, List<CanonicalEvent> counted) {
+        long total = 0;
+        for (CanonicalEvent e : counted) {
+            total += indicator.amount(e);
+        }
+        return total;
+    }
+
+    /** The distinct outlets behind the events: those of their reports (an event's sources are its reports' outlets). */
+    private static int sources(List<CanonicalEvent> counted) {
+        if (counted.size() == 1) {
+            return counted.get(0).sourceCount();
+        }
+        java.util.Set<String> outlets = new java.util.HashSet<>();
+        for (CanonicalEvent e : counted) {
+            for (org.tensionwatch.indicators.ReportRef r : e.reports()) {
+                outlets.add(r.source());
+            }
+        }
+        return outlets.size();
+    }
+
+    /** How events rank as evidence: largest first, then the latest day, then by id. */
+    private static final Comparator<CanonicalEvent> EVIDENCE_ORDER = Comparator.comparingLong(AlertEvaluator::weight)
+            .reversed().thenComparing(CanonicalEvent::occurredOn, Comparator.reverseOrder())
+            .thenComparing(CanonicalEvent::id);
+
+    /**
+     * The first {@link #MAX_EVIDENCE} counted events in {@link #EVIDENCE_ORDER}, sorted when first read: most
+     * measurements decide that nothing happens and are never shown.
+     */
+    static final class Evidence extends java.util.AbstractList<CanonicalEvent> implements java.util.RandomAccess {
+        private final List<CanonicalEvent> counted;
+        private List<CanonicalEvent> sorted;
+
+        Evidence(List<CanonicalEvent> counted) {
+            this.counted = counted;
+        }
+
+        private List<CanonicalEvent> sorted() {
+            List<CanonicalEvent> s = sorted;
+            if (s == null) {
+                List<CanonicalEvent> all = new ArrayList<>(counted);
+                all.sort(EVIDENCE_ORDER);
+                s = List.copyOf(all.subList(0, Math.min(MAX_EVIDENCE, all.size())));
+                sorted = s;
+            }
+            return s;
+        }
+
+        @Override
+        public CanonicalEvent get(int index) {
+            return sorted().get(index);
+        }
+
+        @Override
+        public int size() {
+            return Math.min(MAX_EVIDENCE, counted.size());
+        }
     }
 
     private double indexOn(RegionHistory history, LocalDate day) {

@@ -117,8 +117,7 @@ public final class DerivationStatusCommand {
                         last.put(application, p);
                     }
                     line.append(String.format("  %s %s", application, p == null ? "nothing yet"
-                            : String.format("%,d behind (%,d done)", p.lag(), p.processed().values().stream()
-                                    .mapToLong(Long::longValue).sum())));
+                            : String.format("%,d behind (%,d done)", p.lag(), inputs(p))));
                 }
                 out.println(line);
                 if ((all && everBehind) || System.nanoTime() > deadline) {
@@ -129,8 +128,11 @@ public final class DerivationStatusCommand {
                             continue;
                         }
                         StringBuilder rates = new StringBuilder();
-                        last.get(application).processed().forEach((topic, n) -> rates.append(String.format(
-                                "; %s: %,d offsets, %,.0f/s", topic, n, at > 0 ? n / at : 0.0)));
+                        last.get(application).processed().forEach((topic, n) -> {
+                            if (!internal(topic)) {
+                                rates.append(String.format("; %s: %,d offsets, %,.0f/s", topic, n, at > 0 ? n / at : 0.0));
+                            }
+                        });
                         out.printf("%-12s caught up at %.1f s%s%n", application, at, rates);
                     }
                     Double extraction = caughtUpAt.get(APPLICATIONS.get(0));
@@ -147,6 +149,23 @@ public final class DerivationStatusCommand {
             err.println("derivation-status: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Offsets processed on the application's input topics, without its repartition topics: Kafka Streams deletes
+     * what it has read there, so their offsets processed are not the records read, and each record was counted already
+     * on the topic it came from.
+     */
+    private static long inputs(ConsumerGroupLag.Progress p) {
+        long n = 0;
+        for (Map.Entry<String, Long> e : p.processed().entrySet()) {
+            n += internal(e.getKey()) ? 0 : e.getValue();
+        }
+        return n;
+    }
+
+    private static boolean internal(String topic) {
+        return topic.endsWith("-repartition");
     }
 
     private static String loadAverage() {

@@ -88,6 +88,23 @@ final class MergeSchedule {
         return due;
     }
 
+    /**
+     * Every key, when the input has gone idle while keeping up: merged at once rather than at the end of the interval.
+     * Unlike {@link #all()} the reports that arrived since the last punctuation still count for it, so that the
+     * interval's own decision (backlog or not) is the one it would have made.
+     */
+    List<String> idle() {
+        List<String> all = new ArrayList<>(waiting.keySet());
+        waiting.clear();
+        waitingReports = 0;
+        return all;
+    }
+
+    /** Whether the input keeps up: at most {@code mergeAllBelow} reports wait. */
+    boolean keepingUp() {
+        return waitingReports <= mergeAllBelow;
+    }
+
     /** Every key, as when the store of waiting reports is full; none waits any more. */
     List<String> all() {
         List<String> all = new ArrayList<>(waiting.keySet());
