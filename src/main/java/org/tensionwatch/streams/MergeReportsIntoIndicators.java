@@ -137,7 +137,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
                     if (now >= nextIntervalMs) {
                         nextIntervalMs = now + intervalMs;
                         mergePending(schedule.due(now));
-                    } else if (schedule.waitingReports() > 0 && now - lastArrivalMs >= idleMs && schedule.keepingUp()) {
+                    } else if (schedule.waitingReports() > 0 && now - lastArrivalMs >= idleMs && schedule.live()) {
                         mergePending(schedule.idle());
                     }
                 });
