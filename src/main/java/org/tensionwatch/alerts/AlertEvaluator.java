@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.tensionwatch.domain.EventType;
 import org.tensionwatch.indicators.CanonicalEvent;
@@ -39,7 +42,24 @@ public final class AlertEvaluator {
      */
     public static final int INDEX_REVISIT_DAYS = 14;
 
+    /**
+     * Events whose outlets are remembered as bit masks, at most; then all are forgotten and computed again (the map
+     * also keeps replaced versions of events alive until then, so it is bounded well below the decoded state).
+     */
+    static final int MAX_SOURCE_MASKS = 50_000;
+    /** Days whose index rows are remembered, at most; then all are forgotten and built again. */
+    static final int MAX_DAY_ROWS = 20_000;
+
     private final TensionIndex tensionIndex;
+    /**
+     * Each event's outlets as a bit mask over {@link #sourceIds}, by event identity (events are immutable): the distinct
+     * outlets of a window are then an OR of its events' masks instead of a hash set of every report's outlet, for every
+     * rule and day evaluated. A cache, so an evaluator is not to be shared between threads (each task has its own).
+     */
+    private final Map<CanonicalEvent, long[]> sourceMasks = new IdentityHashMap<>();
+    private final Map<String, Integer> sourceIds = new HashMap<>();
+    /** Each day's indicator row for the tension index, by the identity of the day's events (see RegionHistory). */
+    private final Map<List<CanonicalEvent>, org.tensionwatch.indicators.DailyIndicators> dayRows = new IdentityHashMap<>();
 
     public AlertEvaluator(TensionIndex tensionIndex) {
         this.tensionIndex = Objects.requireNonNull(tensionIndex, "tensionIndex == null");
@@ -319,17 +339,51 @@ public final class AlertEvaluator {
     }
 
     /** The distinct outlets behind the events: those of their reports (an event's sources are its reports' outlets). */
-    private static int sources(List<CanonicalEvent> counted) {
+    private int sources(List<CanonicalEvent> counted) {
+        if (counted.isEmpty()) {
+            return 0;
+        }
         if (counted.size() == 1) {
             return counted.get(0).sourceCount();
         }
-        java.util.Set<String> outlets = new java.util.HashSet<>();
-        for (CanonicalEvent e : counted) {
-            for (org.tensionwatch.indicators.ReportRef r : e.reports()) {
-                outlets.add(r.source());
+        if (sourceMasks.size() + counted.size() > MAX_SOURCE_MASKS) {
+            sourceMasks.clear();
+            sourceIds.clear();
+        }
+        long[][] masks = new long[counted.size()][];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = sourceMasks.computeIfAbsent(counted.get(i), this::maskOf);
+        }
+        long[] union = new long[(sourceIds.size() + 63) >>> 6];
+        for (long[] mask : masks) {
+            for (int w = 0; w < mask.length; w++) {
+                union[w] |= mask[w];
             }
         }
-        return outlets.size();
+        int outlets = 0;
+        for (long word : union) {
+            outlets += Long.bitCount(word);
+        }
+        return outlets;
+    }
+
+    private long[] maskOf(CanonicalEvent event) {
+        List<Integer> ids = new ArrayList<>();
+        int highest = 0;
+        for (org.tensionwatch.indicators.ReportRef r : event.reports()) {
+            Integer id = sourceIds.get(r.source());
+            if (id == null) {
+                id = sourceIds.size();
+                sourceIds.put(r.source(), id);
+            }
+            ids.add(id);
+            highest = Math.max(highest, id);
+        }
+        long[] mask = new long[(highest >>> 6) + 1];
+        for (int id : ids) {
+            mask[id >>> 6] |= 1L << (id & 63);
+        }
+        return mask;
     }
 
     /** How events rank as evidence: largest first, then the latest day, then by id. */
@@ -374,7 +428,10 @@ public final class AlertEvaluator {
     private double indexOn(RegionHistory history, LocalDate day) {
         // the series of the history's daily rows (each built in place, as a chain of DailyIndicatorsAggregator.add
         // would), computed once per history: the index of a day depends only on the rows up to it
-        return round(history.tensionIndexOn(tensionIndex, day));
+        if (dayRows.size() > MAX_DAY_ROWS) {
+            dayRows.clear();
+        }
+        return round(history.tensionIndexOn(tensionIndex, day, dayRows));
     }
 
     /** How an event ranks as evidence: people for people-counted types, the alert level for alerts, else 1. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.TreeMap;
@@ -50,13 +51,26 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
     /** The history made of these days of the region. */
     public static RegionHistory of(String region, Collection<RegionDay> days) {
         List<CanonicalEvent> events = new ArrayList<>();
+        List<List<CanonicalEvent>> byDay = new ArrayList<>(days.size());
+        LocalDate previous = null;
+        boolean inOrder = true;
         for (RegionDay day : days) {
             if (!region.equals(day.region())) {
                 throw new IllegalArgumentException("day " + day.day() + " of " + day.region() + " is not of " + region);
             }
             events.addAll(day.events());
+            if (!day.isEmpty()) {
+                inOrder &= previous == null || day.day().isAfter(previous);
+                previous = day.day();
+                byDay.add(day.events());
+            }
         }
-        return new RegionHistory(region, events);
+        RegionHistory history = new RegionHistory(region, events);
+        if (inOrder) {
+            // the days' own lists, whose identity stays while a day does not change: its row can be remembered
+            ((DayIndexed) history.events).days = byDay;
+        }
+        return history;
     }
 
     public static RegionHistory empty(String region) {
@@ -98,7 +112,16 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
      * history and index: the pressure of a day depends only on the rows up to it, so one pass gives every day.
      */
     double tensionIndexOn(TensionIndex index, LocalDate day) {
-        return ((DayIndexed) events).tensionIndexOn(index, region, day);
+        return tensionIndexOn(index, day, null);
+    }
+
+    /**
+     * As {@link #tensionIndexOn(TensionIndex, LocalDate)}, with the rows of days already seen in {@code rows}, by the
+     * identity of the day's list of events (a {@link RegionDay}'s, unchanged as long as the day is): a history made
+     * anew for each change then builds only the rows of the days that changed.
+     */
+    double tensionIndexOn(TensionIndex index, LocalDate day, Map<List<CanonicalEvent>, DailyIndicators> rows) {
+        return ((DayIndexed) events).tensionIndexOn(index, region, day, rows);
     }
 
     /** Events sorted by day, then id: an immutable list that finds a day by binary search and keeps the index series. */
@@ -106,6 +129,8 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
         /** Days after the last one asked for that a series is computed for at once, so that closing days reuses it. */
         private static final int SERIES_AHEAD_DAYS = 31;
         private final CanonicalEvent[] events;
+        /** The events of each day in order, as the days hold them, when made from days; else {@code null}. */
+        private List<List<CanonicalEvent>> days;
         private TensionIndex seriesOf;
         private long seriesFirstDay;
         private double[] series;
@@ -139,7 +164,8 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
             return low;
         }
 
-        double tensionIndexOn(TensionIndex index, String region, LocalDate day) {
+        double tensionIndexOn(TensionIndex index, String region, LocalDate day,
+                Map<List<CanonicalEvent>, DailyIndicators> rowCache) {
             if (events.length == 0 || day.isBefore(events[0].occurredOn())) {
                 return 0;
             }
@@ -147,7 +173,7 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
             if (seriesOf != index || offset >= series.length) {
                 LocalDate last = events[events.length - 1].occurredOn();
                 LocalDate to = (day.isAfter(last) ? day : last).plusDays(SERIES_AHEAD_DAYS);
-                List<DailyIndex> computed = index.compute(region, rows(), events[0].occurredOn(), to);
+                List<DailyIndex> computed = index.compute(region, rows(rowCache), events[0].occurredOn(), to);
                 double[] values = new double[computed.size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = computed.get(i).index();
@@ -159,8 +185,15 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
             return series[(int) (day.toEpochDay() - seriesFirstDay)];
         }
 
-        /** Each day's row, built in place from the day's events in the history's order. */
-        private List<DailyIndicators> rows() {
+        /** Each day's row, built in place from the day's events in the history's order (or found in the cache). */
+        private List<DailyIndicators> rows(Map<List<CanonicalEvent>, DailyIndicators> cache) {
+            if (days != null && cache != null) {
+                List<DailyIndicators> rows = new ArrayList<>(days.size());
+                for (List<CanonicalEvent> dayEvents : days) {
+                    rows.add(cache.computeIfAbsent(dayEvents, DayIndexed::row));
+                }
+                return rows;
+            }
             TreeMap<LocalDate, DailyIndicatorsAggregator.RowChanges> building = new TreeMap<>();
             for (CanonicalEvent e : events) {
                 building.computeIfAbsent(e.occurredOn(),
@@ -169,6 +202,12 @@ public record RegionHistory(String region, List<CanonicalEvent> events) {
             List<DailyIndicators> rows = new ArrayList<>(building.size());
             building.values().forEach(row -> rows.add(row.row()));
             return rows;
+        }
+
+        private static DailyIndicators row(List<CanonicalEvent> dayEvents) {
+            DailyIndicatorsAggregator.RowChanges row = new DailyIndicatorsAggregator.RowChanges(DailyIndicators.empty());
+            dayEvents.forEach(row::add);
+            return row.row();
         }
     }
 }

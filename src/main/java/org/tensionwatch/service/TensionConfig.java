@@ -197,9 +197,9 @@ public interface TensionConfig {
         Duration mergeMaxWait();
 
         /**
-         * While the input keeps up (live news), reports are merged once none has arrived for this long, instead of at
-         * the end of the merge interval: a live article is not held back by the interval, while a backlog, whose
-         * reports keep arriving, is still merged in batches. 0 waits for the interval.
+         * While the input is live news (at most 100 reports per task and merge interval), reports are merged once
+         * none has arrived for this long, instead of at the end of the merge interval: a live article is not held
+         * back by the interval, while a backlog is still merged in batches. 0 waits for the interval.
          */
         @WithDefault("50ms")
         Duration mergeIdleAfter();

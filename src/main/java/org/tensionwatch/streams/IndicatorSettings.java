@@ -27,9 +27,9 @@ import org.tensionwatch.indicators.MergeSettings;
  * @param mergeMaxWait while a backlog is read, the longest a region and type's reports wait for a merge that is not
  *     yet worth its cost (see {@link MergeSchedule}); while the input keeps up, every interval merges everything
  * @param mergeAllBelow while at most this many reports wait in a task, every interval merges them all
- * @param mergeIdleAfter with a positive merge interval: once no report has arrived for this long and at most
- *     {@code mergeAllBelow} wait (the input keeps up), every waiting report is merged at once instead of at the end of
- *     the interval, so that live news is not held back by the interval; zero waits for the interval
+ * @param mergeIdleAfter with a positive merge interval: once no report has arrived for this long while the input is
+ *     live news ({@link MergeSchedule#live}), every waiting report is merged at once instead of at the end of the
+ *     interval, so that live news is not held back by the interval; zero waits for the interval
  */
 public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
         Duration mergeInterval, int maxPendingReports, Duration historyRetention, Duration mergeMaxWait,

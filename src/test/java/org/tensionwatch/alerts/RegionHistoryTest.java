@@ -54,6 +54,33 @@ class RegionHistoryTest {
     }
 
     @Test
+    void aHistoryMadeOfDaysGivesTheSameIndexWithRowsRememberedAcrossHistories() {
+        TensionIndex index = TensionIndex.withDefaults();
+        Random random = new Random(7);
+        TreeMap<LocalDate, RegionDay> days = new TreeMap<>();
+        java.util.Map<List<CanonicalEvent>, DailyIndicators> rows = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < 200; i++) {
+            LocalDate day = LocalDate.of(2026, 3, 1).plusDays(random.nextInt(60));
+            EventType type = TYPES[random.nextInt(TYPES.length)];
+            Events e = Events.of("XK", type).on(day.toString()).actor("actor" + i);
+            if (type == EventType.MILITARY_ALERT) {
+                e.level(AlertLevel.HIGH);
+            } else {
+                e.count(1 + random.nextInt(50));
+            }
+            days.put(day, days.getOrDefault(day, RegionDay.empty("XK", day)).with(e.build()));
+            if (i % 20 == 19) {
+                // a new history per change, as the alerts make one, sharing the unchanged days and the remembered rows
+                RegionHistory history = RegionHistory.of("XK", days.values());
+                for (LocalDate d = LocalDate.of(2026, 2, 20); d.isBefore(LocalDate.of(2026, 6, 1)); d = d.plusDays(1)) {
+                    assertThat(history.tensionIndexOn(index, d, rows)).as("index on %s after %d events", d, i + 1)
+                            .isEqualTo(naiveIndex(index, history, d));
+                }
+            }
+        }
+    }
+
+    @Test
     void anEmptyHistoryHasNoEventsAndNoIndex() {
         RegionHistory empty = RegionHistory.empty("XK");
         assertThat(empty.between(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEmpty();
