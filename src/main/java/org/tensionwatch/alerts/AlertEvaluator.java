@@ -6,14 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.tensionwatch.domain.EventType;
 import org.tensionwatch.indicators.CanonicalEvent;
-import org.tensionwatch.indicators.DailyIndicators;
-import org.tensionwatch.indicators.DailyIndicatorsAggregator;
 import org.tensionwatch.indicators.TensionIndex;
 
 /**
@@ -43,7 +42,24 @@ public final class AlertEvaluator {
      */
     public static final int INDEX_REVISIT_DAYS = 14;
 
+    /**
+     * Events whose outlets are remembered as bit masks, at most; then all are forgotten and computed again (the map
+     * also keeps replaced versions of events alive until then, so it is bounded well below the decoded state).
+     */
+    static final int MAX_SOURCE_MASKS = 50_000;
+    /** Days whose index rows are remembered, at most; then all are forgotten and built again. */
+    static final int MAX_DAY_ROWS = 20_000;
+
     private final TensionIndex tensionIndex;
+    /**
+     * Each event's outlets as a bit mask over {@link #sourceIds}, by event identity (events are immutable): the distinct
+     * outlets of a window are then an OR of its events' masks instead of a hash set of every report's outlet, for every
+     * rule and day evaluated. A cache, so an evaluator is not to be shared between threads (each task has its own).
+     */
+    private final Map<CanonicalEvent, long[]> sourceMasks = new IdentityHashMap<>();
+    private final Map<String, Integer> sourceIds = new HashMap<>();
+    /** Each day's indicator row for the tension index, by the identity of the day's events (see RegionHistory). */
+    private final Map<List<CanonicalEvent>, org.tensionwatch.indicators.DailyIndicators> dayRows = new IdentityHashMap<>();
 
     public AlertEvaluator(TensionIndex tensionIndex) {
         this.tensionIndex = Objects.requireNonNull(tensionIndex, "tensionIndex == null");
@@ -280,43 +296,142 @@ public final class AlertEvaluator {
     public Measurement measure(AlertRule rule, RegionHistory history, LocalDate day) {
         LocalDate start = day.minusDays(rule.window().days() - 1L);
         AlertIndicator indicator = rule.indicator();
-        List<CanonicalEvent> counted = history.between(start, day).stream().filter(indicator::counts).toList();
-        double value = switch (indicator) {
-            case ALERT_LEVEL -> counted.stream().mapToInt(AlertEvaluator::alertRank).max().orElse(0);
-            case TENSION_INDEX -> indexOn(history, day);
-            default -> counted.stream().mapToLong(indicator::amount).sum();
-        };
+        List<CanonicalEvent> window = history.between(start, day);
+        List<CanonicalEvent> counted = new ArrayList<>(window.size());
+        for (CanonicalEvent e : window) {
+            if (indicator.counts(e)) {
+                counted.add(e);
+            }
+        }
+        double value;
+        if (indicator == AlertIndicator.ALERT_LEVEL) {
+            int highest = 0;
+            for (CanonicalEvent e : counted) {
+                highest = Math.max(highest, alertRank(e));
+            }
+            value = highest;
+        } else if (indicator == AlertIndicator.TENSION_INDEX) {
+            value = indexOn(history, day);
+        } else {
+            value = sum(indicator, counted);
+        }
         Double baseline = null;
         if (rule.kind() == RuleKind.CHANGE) {
             LocalDate baselineStart = start.minusDays(rule.baselineDays());
-            long total = history.between(baselineStart, start.minusDays(1)).stream().filter(indicator::counts)
-                    .mapToLong(indicator::amount).sum();
+            long total = 0;
+            for (CanonicalEvent e : history.between(baselineStart, start.minusDays(1))) {
+                if (indicator.counts(e)) {
+                    total += indicator.amount(e);
+                }
+            }
             baseline = round((double) total * rule.window().days() / rule.baselineDays());
         }
-        int sources = (int) counted.stream().flatMap(e -> e.sources().stream()).distinct().count();
-        List<CanonicalEvent> evidence = new ArrayList<>(counted);
-        evidence.sort(Comparator.comparingLong(AlertEvaluator::weight).reversed()
-                .thenComparing(CanonicalEvent::occurredOn, Comparator.reverseOrder())
-                .thenComparing(CanonicalEvent::id));
-        return new Measurement(value, baseline, round(rule.raiseAt(baseline == null ? 0 : baseline)), start, day, sources,
-                evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())));
+        return new Measurement(value, baseline, round(rule.raiseAt(baseline == null ? 0 : baseline)), start, day,
+                sources(counted), new Evidence(counted));
+    }
+
+    private static long sum(AlertIndicator indicator, List<CanonicalEvent> counted) {
+        long total = 0;
+        for (CanonicalEvent e : counted) {
+            total += indicator.amount(e);
+        }
+        return total;
+    }
+
+    /** The distinct outlets behind the events: those of their reports (an event's sources are its reports' outlets). */
+    private int sources(List<CanonicalEvent> counted) {
+        if (counted.isEmpty()) {
+            return 0;
+        }
+        if (counted.size() == 1) {
+            return counted.get(0).sourceCount();
+        }
+        if (sourceMasks.size() + counted.size() > MAX_SOURCE_MASKS) {
+            sourceMasks.clear();
+            sourceIds.clear();
+        }
+        long[][] masks = new long[counted.size()][];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = sourceMasks.computeIfAbsent(counted.get(i), this::maskOf);
+        }
+        long[] union = new long[(sourceIds.size() + 63) >>> 6];
+        for (long[] mask : masks) {
+            for (int w = 0; w < mask.length; w++) {
+                union[w] |= mask[w];
+            }
+        }
+        int outlets = 0;
+        for (long word : union) {
+            outlets += Long.bitCount(word);
+        }
+        return outlets;
+    }
+
+    private long[] maskOf(CanonicalEvent event) {
+        List<Integer> ids = new ArrayList<>();
+        int highest = 0;
+        for (org.tensionwatch.indicators.ReportRef r : event.reports()) {
+            Integer id = sourceIds.get(r.source());
+            if (id == null) {
+                id = sourceIds.size();
+                sourceIds.put(r.source(), id);
+            }
+            ids.add(id);
+            highest = Math.max(highest, id);
+        }
+        long[] mask = new long[(highest >>> 6) + 1];
+        for (int id : ids) {
+            mask[id >>> 6] |= 1L << (id & 63);
+        }
+        return mask;
+    }
+
+    /** How events rank as evidence: largest first, then the latest day, then by id. */
+    private static final Comparator<CanonicalEvent> EVIDENCE_ORDER = Comparator.comparingLong(AlertEvaluator::weight)
+            .reversed().thenComparing(CanonicalEvent::occurredOn, Comparator.reverseOrder())
+            .thenComparing(CanonicalEvent::id);
+
+    /**
+     * The first {@link #MAX_EVIDENCE} counted events in {@link #EVIDENCE_ORDER}, sorted when first read: most
+     * measurements decide that nothing happens and are never shown.
+     */
+    static final class Evidence extends java.util.AbstractList<CanonicalEvent> implements java.util.RandomAccess {
+        private final List<CanonicalEvent> counted;
+        private List<CanonicalEvent> sorted;
+
+        Evidence(List<CanonicalEvent> counted) {
+            this.counted = counted;
+        }
+
+        private List<CanonicalEvent> sorted() {
+            List<CanonicalEvent> s = sorted;
+            if (s == null) {
+                List<CanonicalEvent> all = new ArrayList<>(counted);
+                all.sort(EVIDENCE_ORDER);
+                s = List.copyOf(all.subList(0, Math.min(MAX_EVIDENCE, all.size())));
+                sorted = s;
+            }
+            return s;
+        }
+
+        @Override
+        public CanonicalEvent get(int index) {
+            return sorted().get(index);
+        }
+
+        @Override
+        public int size() {
+            return Math.min(MAX_EVIDENCE, counted.size());
+        }
     }
 
     private double indexOn(RegionHistory history, LocalDate day) {
-        // each day's row built in place (the same row as a chain of DailyIndicatorsAggregator.add, without a copy per event)
-        Map<LocalDate, DailyIndicatorsAggregator.RowChanges> building = new TreeMap<>();
-        for (CanonicalEvent e : history.events()) {
-            if (!e.occurredOn().isAfter(day)) {
-                building.computeIfAbsent(e.occurredOn(), d -> new DailyIndicatorsAggregator.RowChanges(DailyIndicators.empty()))
-                        .add(e);
-            }
+        // the series of the history's daily rows (each built in place, as a chain of DailyIndicatorsAggregator.add
+        // would), computed once per history: the index of a day depends only on the rows up to it
+        if (dayRows.size() > MAX_DAY_ROWS) {
+            dayRows.clear();
         }
-        Map<LocalDate, DailyIndicators> rows = new TreeMap<>();
-        building.forEach((d, row) -> rows.put(d, row.row()));
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        return round(tensionIndex.compute(history.region(), new ArrayList<>(rows.values()), day, day).get(0).index());
+        return round(history.tensionIndexOn(tensionIndex, day, dayRows));
     }
 
     /** How an event ranks as evidence: people for people-counted types, the alert level for alerts, else 1. */

@@ -23,7 +23,8 @@ public record Measurement(
         List<CanonicalEvent> evidence) {
 
     public Measurement {
-        evidence = List.copyOf(evidence);
+        // the evaluator's evidence is immutable and sorted only when read
+        evidence = evidence instanceof AlertEvaluator.Evidence ? evidence : List.copyOf(evidence);
     }
 
     /** The baseline, or 0 where the rule has none. */

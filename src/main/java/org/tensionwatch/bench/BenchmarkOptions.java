@@ -51,7 +51,7 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
               --data-dir            broker and state directory, deleted afterwards (default: a temporary one)
               --days                days the events spread over (default 75)
               --threads             Kafka Streams threads (default 1, as the service)
-              --commit-interval-ms  Kafka Streams commit interval (default 1000, as the service)
+              --commit-interval-ms  Kafka Streams commit interval (default 100, as the service; 1000 before 2026-12-04)
               --cache-mb            Kafka Streams record cache (default 10, Kafka's default)
               --merge-interval-ms   reports wait this long to be merged together, 0 = one by one (default 1000, as the service)
               --merge-max-wait-ms   while a backlog is read, the longest reports wait for a merge (default 10000, as the service)
@@ -119,7 +119,7 @@ record BenchmarkOptions(int events, int runs, int partitions, long seed, Path da
                 dataDir == null ? null : Path.of(dataDir),
                 Integer.parseInt(values.getOrDefault("--days", "75")),
                 Integer.parseInt(values.getOrDefault("--threads", "1")),
-                Long.parseLong(values.getOrDefault("--commit-interval-ms", "1000")),
+                Long.parseLong(values.getOrDefault("--commit-interval-ms", "100")),
                 Long.parseLong(values.getOrDefault("--cache-mb", "10")) * 1024 * 1024,
                 Long.parseLong(values.getOrDefault("--merge-interval-ms", "1000")),
                 Long.parseLong(values.getOrDefault("--merge-max-wait-ms",

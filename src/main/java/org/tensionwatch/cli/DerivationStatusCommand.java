@@ -23,13 +23,16 @@ public final class DerivationStatusCommand {
               --derivation LABEL       the derivation (default: current)
               --wait                   wait until every application has processed every record, then say how long it took
               --timeout SECONDS        how long --wait waits at most (default 3600)
+              --follow SECONDS         with --wait: a line every SECONDS with each application's records behind and
+                                       processed, and at the end when each caught up for good and its rate (for
+                                       timing a replay: start it together with the replay)
               --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
               --kafka-config FILE      Kafka client settings of a secured cluster (security.protocol, sasl.*, ssl.*)
               --application-id PREFIX  the service's tension.streams.application-id (default tension-watch)
             exit code 0 when every application has caught up, 1 when one has not (or Kafka cannot be asked), 2 on bad usage""";
 
     private static final Set<String> VALUED =
-            Set.of("--bootstrap-servers", "--application-id", "--derivation", "--timeout");
+            Set.of("--bootstrap-servers", "--application-id", "--derivation", "--timeout", "--follow");
     private static final List<String> APPLICATIONS = List.of(Derivation.EXTRACTION, Derivation.INDICATORS, Derivation.ALERTS);
 
     /** Runs the command; 0 when caught up, 1 when not, 2 on bad usage. */
@@ -39,6 +42,7 @@ public final class DerivationStatusCommand {
         Derivation derivation;
         boolean wait;
         long timeoutSeconds;
+        long followSeconds;
         try {
             CommandOptions options = CommandOptions.parse(args, CommandOptions.withKafkaOptions(VALUED), Set.of("--wait"), false);
             if (options.help()) {
@@ -50,8 +54,15 @@ public final class DerivationStatusCommand {
             derivation = options.parsed("--derivation", Derivation.CURRENT, Derivation::of);
             wait = options.flag("--wait");
             timeoutSeconds = options.wholeNumber("--timeout", 3600, 1, "second");
+            followSeconds = options.wholeNumber("--follow", 0, 0, "second");
+            if (followSeconds > 0 && !wait) {
+                return usage(err, "--follow goes with --wait");
+            }
         } catch (CommandOptions.UsageException e) {
             return usage(err, e.getMessage());
+        }
+        if (followSeconds > 0) {
+            return follow(bootstrap, derivation, applicationIdPrefix, followSeconds, timeoutSeconds, out, err);
         }
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
@@ -73,6 +84,95 @@ public final class DerivationStatusCommand {
         } catch (IllegalStateException e) {
             err.println("derivation-status: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Prints every {@code everySeconds} how far each application is, until all three have caught up (or the
+     * timeout); then, per application, when it caught up for good (the last time its lag fell to 0, counted from the
+     * start of the command) and the records of each of its input topics it processed by then, per second.
+     */
+    private static int follow(org.tensionwatch.kafka.KafkaConnection bootstrap, Derivation derivation,
+            String applicationIdPrefix, long everySeconds, long timeoutSeconds, PrintStream out, PrintStream err) {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
+        Map<String, Double> caughtUpAt = new LinkedHashMap<>();
+        Map<String, ConsumerGroupLag.Progress> last = new LinkedHashMap<>();
+        boolean everBehind = false;
+        try {
+            while (true) {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                StringBuilder line = new StringBuilder(String.format("%7.1f s  load %s", elapsed, loadAverage()));
+                boolean all = true;
+                for (String application : APPLICATIONS) {
+                    String group = derivation.applicationId(applicationIdPrefix, application);
+                    ConsumerGroupLag.Progress p = ConsumerGroupLag.progress(bootstrap, group, Duration.ofSeconds(30));
+                    boolean caughtUp = p != null && p.lag() == 0;
+                    everBehind |= p == null || p.lag() > 0;
+                    if (!caughtUp) {
+                        caughtUpAt.remove(application);
+                        all = false;
+                    } else {
+                        caughtUpAt.putIfAbsent(application, elapsed);
+                        last.put(application, p);
+                    }
+                    line.append(String.format("  %s %s", application, p == null ? "nothing yet"
+                            : String.format("%,d behind (%,d done)", p.lag(), inputs(p))));
+                }
+                out.println(line);
+                if ((all && everBehind) || System.nanoTime() > deadline) {
+                    for (String application : APPLICATIONS) {
+                        Double at = caughtUpAt.get(application);
+                        if (at == null) {
+                            out.printf("%-12s still behind after %.1f s%n", application, elapsed);
+                            continue;
+                        }
+                        StringBuilder rates = new StringBuilder();
+                        last.get(application).processed().forEach((topic, n) -> {
+                            if (!internal(topic)) {
+                                rates.append(String.format("; %s: %,d offsets, %,.0f/s", topic, n, at > 0 ? n / at : 0.0));
+                            }
+                        });
+                        out.printf("%-12s caught up at %.1f s%s%n", application, at, rates);
+                    }
+                    Double extraction = caughtUpAt.get(APPLICATIONS.get(0));
+                    Double slowest = caughtUpAt.values().stream().max(Double::compare).orElse(null);
+                    if (all && extraction != null && extraction > 0) {
+                        out.printf("derivation-status: %s caught up after %.1f s, %.2f times extraction's %.1f s%n",
+                                derivation, slowest, slowest / extraction, extraction);
+                    }
+                    return all ? 0 : 1;
+                }
+                LockSupport.parkNanos(Duration.ofSeconds(everySeconds).toNanos());
+            }
+        } catch (IllegalStateException e) {
+            err.println("derivation-status: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Offsets processed on the application's input topics, without its repartition topics: Kafka Streams deletes
+     * what it has read there, so their offsets processed are not the records read, and each record was counted already
+     * on the topic it came from.
+     */
+    private static long inputs(ConsumerGroupLag.Progress p) {
+        long n = 0;
+        for (Map.Entry<String, Long> e : p.processed().entrySet()) {
+            n += internal(e.getKey()) ? 0 : e.getValue();
+        }
+        return n;
+    }
+
+    private static boolean internal(String topic) {
+        return topic.endsWith("-repartition");
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 

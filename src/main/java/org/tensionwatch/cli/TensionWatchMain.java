@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.tensionwatch.bench.FeedsBenchmark;
 import org.tensionwatch.bench.IndicatorsBenchmark;
+import org.tensionwatch.bench.LatencyBenchmark;
 
 /**
  * The one launcher: with no arguments (or {@code serve}) it runs the service; with a subcommand it
@@ -41,7 +42,9 @@ public final class TensionWatchMain {
             "bench-indicators", new Entry("measure the indicators topology on an embedded broker, beside a plain consumer",
                     () -> IndicatorsBenchmark::run),
             "bench-feeds", new Entry("measure what one feed poll costs against a local feed server",
-                    () -> FeedsBenchmark::run));
+                    () -> FeedsBenchmark::run),
+            "bench-latency", new Entry("measure news to alert on the SSE stream, hop by hop, on the packaged service",
+                    () -> LatencyBenchmark::run));
 
     private TensionWatchMain() {
     }

@@ -35,13 +35,33 @@ public final class ConsumerGroupLag {
 
     /** As {@link #of(String, String, Duration)}, with the connection's security settings. */
     public static java.util.OptionalLong of(KafkaConnection kafka, String groupId, Duration timeout) {
+        Progress progress = progress(kafka, groupId, timeout);
+        return progress == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(progress.lag());
+    }
+
+    /**
+     * How far a group has come: per topic it reads, the offsets it has committed past (summed over partitions, each
+     * counted from its first offset still there; transaction markers count as offsets), and its lag as {@link #of}
+     * gives it.
+     *
+     * @param processed per topic, the offsets the group has processed
+     */
+    public record Progress(Map<String, Long> processed, long lag) {
+    }
+
+    /**
+     * The group's {@link Progress}; {@code null} when it has committed nothing.
+     *
+     * @throws IllegalStateException when the cluster cannot be asked in time
+     */
+    public static Progress progress(KafkaConnection kafka, String groupId, Duration timeout) {
         String bootstrapServers = kafka.bootstrapServers();
         try (Admin admin = Admin.create(kafka.config())) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             committed.values().removeIf(java.util.Objects::isNull);
             if (committed.isEmpty()) {
-                return java.util.OptionalLong.empty();
+                return null;
             }
             // every partition of the topics it reads, also those it has not committed on yet: a partition whose
             // records no task has processed is behind by all of them, not caught up
@@ -55,17 +75,19 @@ public final class ConsumerGroupLag {
                     .listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
                             new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<TopicPartition> uncommitted = partitions.stream().filter(tp -> !committed.containsKey(tp)).toList();
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = uncommitted.isEmpty() ? Map.of()
-                    : admin.listOffsets(uncommitted.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.earliest())))
-                            .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.earliest())))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long lag = 0;
+            Map<String, Long> processed = new java.util.TreeMap<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata done = committed.get(partition);
-                long from = done != null ? done.offset() : starts.get(partition).offset();
+                long first = starts.get(partition).offset();
+                long from = done != null ? done.offset() : first;
                 lag += Math.max(0, ends.get(partition).offset() - from);
+                processed.merge(partition.topic(), Math.max(0, from - first), Long::sum);
             }
-            return java.util.OptionalLong.of(lag);
+            return new Progress(processed, lag);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking for the progress of " + groupId, e);

@@ -142,6 +142,7 @@ public class KafkaRuntime {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.streams().processingGuarantee());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.streams().commitInterval().toMillis()));
+        props.put(StreamsConfig.POLL_MS_CONFIG, String.valueOf(config.streams().pollInterval().toMillis()));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(config.topics().replicationFactor()));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         // a record that decodes but makes a processor throw would otherwise stop its partition for good
@@ -176,6 +177,7 @@ public class KafkaRuntime {
         return IndicatorSettings.of(config.indicators().toleranceDays(), config.indicators().gracePeriodDays())
                 .withMergeInterval(config.indicators().mergeInterval())
                 .withMergeSchedule(config.indicators().mergeMaxWait(), IndicatorSettings.DEFAULT_MERGE_ALL_BELOW)
+                .withMergeIdleAfter(config.indicators().mergeIdleAfter())
                 .withHistoryRetention(Duration.ofDays(config.indicators().historyRetentionDays()));
     }
 

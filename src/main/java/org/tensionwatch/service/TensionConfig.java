@@ -197,6 +197,14 @@ public interface TensionConfig {
         Duration mergeMaxWait();
 
         /**
+         * While the input is live news (at most 100 reports per task and merge interval), reports are merged once
+         * none has arrived for this long, instead of at the end of the merge interval: a live article is not held
+         * back by the interval, while a backlog is still merged in batches. 0 waits for the interval.
+         */
+        @WithDefault("50ms")
+        Duration mergeIdleAfter();
+
+        /**
          * How many days of earlier versions of the daily indicators are kept for "as known at" queries
          * ({@code asOf}), counted back in stream time from the newest version written.
          */
@@ -251,8 +259,21 @@ public interface TensionConfig {
         @WithDefault("exactly_once_v2")
         String processingGuarantee();
 
-        @WithDefault("1s")
+        /**
+         * Under exactly-once, a downstream application (and a live subscription) reads a record only once the
+         * transaction that wrote it is committed, so each of the three applications holds news back for up to this
+         * long, and the alerts application twice (it repartitions by region). Kafka's default for exactly-once.
+         */
+        @WithDefault("100ms")
         Duration commitInterval();
+
+        /**
+         * How long a stream thread waits for new records before it looks again at its commit interval and
+         * punctuations (Kafka Streams' {@code poll.ms}, 100 ms by default): an idle application commits and merges
+         * within this much of being due instead of up to 100 ms late. An idle wait that ends costs next to nothing.
+         */
+        @WithDefault("20ms")
+        Duration pollInterval();
 
         /**
          * How long the group waits for a silent member before giving its tasks to the others: the takeover time after

@@ -69,8 +69,11 @@ public final class AlertsTopology {
         builder.stream(topics.canonicalEvents().name(), Consumed.with(topics.canonicalEvents().keySerde(),
                         topics.canonicalEvents().valueSerde()).withName("read-canonical-events"))
                 .filter((id, event) -> id != null && AlertMapping.regionOf(id) != null, Named.as("with-region"))
+                // condensed before the repartition to what the alerts keep of an event (RegionDay.condense, which the
+                // evaluation applies anyway and which changes nothing the second time): an event of many articles is
+                // written to and read from the repartition topic as a few reports instead of all of them
                 .map((id, event) -> KeyValue.pair(event == null ? AlertMapping.regionOf(id) : event.getRegion(),
-                        new CanonicalEventChange(id, event == null ? null : AlertMapping.fromAvro(event))),
+                        new CanonicalEventChange(id, event == null ? null : RegionDay.condense(AlertMapping.fromAvro(event)))),
                         Named.as("to-region-changes"))
                 .repartition(Repartitioned.<String, CanonicalEventChange>as(AlertStoreNames.CANONICAL_BY_REGION)
                         .withKeySerde(Serdes.String()).withValueSerde(changeSerde))

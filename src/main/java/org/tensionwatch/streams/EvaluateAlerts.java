@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -79,6 +80,8 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
      * from the store each time.
      */
     static final int MAX_DECODED_EVENTS = 100_000;
+    /** Rule states kept decoded in the heap, over all rules and regions of the task (two per rule and region). */
+    static final int MAX_STATE_COPIES = 100_000;
 
     private final List<AlertRule> rules;
     private final AlertEvaluator evaluator;
@@ -91,8 +94,17 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private KeyValueStore<String, EscalationAlert> latest;
     private KeyValueStore<String, AlertHistory> histories;
     /** Decoded days of the busiest regions (see {@link #MAX_DECODED_EVENTS}), written through with the store. */
-    private final Map<String, Map<LocalDate, RegionDay>> decoded = new HashMap<>();
+    private final Map<String, Decoded> decoded = new HashMap<>();
     private long decodedEvents;
+    /**
+     * The regions with stored days, in order; {@code null} until first needed after the task is initialized, then read
+     * from the store once and kept with it.
+     */
+    private TreeSet<String> regions;
+    /** Rule states as last read from or written to the store (absent: not read yet), written through with it. */
+    private final Map<String, AlertState> stateCopies = new HashMap<>();
+    /** The stored clock's days as last read or written, by key (absent: not read yet). */
+    private final Map<String, Long> clockCopies = new HashMap<>();
 
     /** @param settleDays how old a day is when its settled steps are decided (see {@link AlertsTopology}) */
     EvaluateAlerts(List<AlertRule> rules, AlertEvaluator evaluator, int settleDays) {
@@ -125,6 +137,60 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private void forgetDecoded() {
         decoded.clear();
         decodedEvents = 0;
+        regions = null;
+        stateCopies.clear();
+        clockCopies.clear();
+    }
+
+    /**
+     * A region's days as stored, each event's day by id, and the history they make: immutable, replaced as a whole
+     * when the region changes, so that the copy kept between records is never half updated.
+     */
+    private record Decoded(String region, Map<LocalDate, RegionDay> days, Map<String, LocalDate> dayOfId,
+            RegionHistory history) {
+
+        static Decoded of(String region, Map<LocalDate, RegionDay> days) {
+            Map<String, LocalDate> dayOfId = new HashMap<>();
+            days.forEach((day, events) -> events.events().forEach(e -> dayOfId.put(e.id(), day)));
+            return new Decoded(region, days, dayOfId, RegionHistory.of(region, days.values()));
+        }
+
+        long events() {
+            return dayOfId.size();
+        }
+    }
+
+    private AlertState state(String key) {
+        AlertState state = stateCopies.get(key);
+        if (state == null && !stateCopies.containsKey(key)) {
+            state = states.get(key);
+            keepState(key, state);
+        }
+        return state == null ? AlertState.NONE : state;
+    }
+
+    private void putState(String key, AlertState state) {
+        states.put(key, state);
+        keepState(key, state);
+    }
+
+    private void keepState(String key, AlertState state) {
+        if (stateCopies.size() >= MAX_STATE_COPIES && !stateCopies.containsKey(key)) {
+            stateCopies.clear();
+        }
+        stateCopies.put(key, state);
+    }
+
+    private Long clockDay(String key) {
+        if (!clockCopies.containsKey(key)) {
+            clockCopies.put(key, clock.get(key));
+        }
+        return clockCopies.get(key);
+    }
+
+    private void putClockDay(String key, long epochDay) {
+        clock.put(key, epochDay);
+        clockCopies.put(key, epochDay);
     }
 
     @Override
@@ -136,20 +202,21 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         }
         long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(streamTime), ZoneOffset.UTC);
-        Long lastDay = clock.get(CLOCK_KEY);
+        Long lastDay = clockDay(CLOCK_KEY);
         if (lastDay == null || today.toEpochDay() > lastDay) {
             if (lastDay != null) {
                 LocalDate from = LocalDate.ofEpochDay(Math.max(lastDay, today.toEpochDay() - MAX_DAYS_CLOSED));
                 closeDays(from, today.minusDays(1));
             }
             settle(today.minusDays(settleDays));
-            clock.put(CLOCK_KEY, today.toEpochDay());
+            putClockDay(CLOCK_KEY, today.toEpochDay());
         } else {
             today = LocalDate.ofEpochDay(lastDay);
         }
 
-        LocalDate[] changed = changedDays(region, change);
-        RegionHistory history = update(region, change, today.minusDays(horizonDays + settleDays));
+        Decoded stored = daysOf(region);
+        LocalDate[] changed = changedDays(stored, change);
+        RegionHistory history = update(stored, change, today.minusDays(horizonDays + settleDays));
         Instant now = Instant.ofEpochMilli(streamTime);
         if (changed != null && changed[0].isBefore(today)) {
             revisit(history, changed[0], changed[1], today, now);
@@ -161,23 +228,15 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
      * The first and last day the change touches: the event's day before (if the region held it) and after (if it
      * still exists); {@code null} when it touches none (a tombstone of an event never seen).
      */
-    private LocalDate[] changedDays(String region, CanonicalEventChange change) {
-        LocalDate first = null;
-        LocalDate last = null;
-        List<LocalDate> touched = new ArrayList<>();
-        daysOf(region).forEach((day, events) -> {
-            if (events.holds(change.id())) {
-                touched.add(day);
-            }
-        });
-        if (change.event() != null) {
-            touched.add(change.event().occurredOn());
+    private static LocalDate[] changedDays(Decoded stored, CanonicalEventChange change) {
+        LocalDate before = stored.dayOfId().get(change.id());
+        LocalDate after = change.event() == null ? null : change.event().occurredOn();
+        if (before == null && after == null) {
+            return null;
         }
-        for (LocalDate day : touched) {
-            first = first == null || day.isBefore(first) ? day : first;
-            last = last == null || day.isAfter(last) ? day : last;
-        }
-        return first == null ? null : new LocalDate[] {first, last};
+        LocalDate first = before == null || (after != null && after.isBefore(before)) ? after : before;
+        LocalDate last = before == null || (after != null && after.isAfter(before)) ? after : before;
+        return new LocalDate[] {first, last};
     }
 
     /**
@@ -187,11 +246,10 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private void revisit(RegionHistory history, LocalDate first, LocalDate last, LocalDate today, Instant now) {
         for (AlertRule rule : rules) {
             String key = rule.id() + KEY_SEPARATOR + history.region();
-            AlertState state = states.get(key);
-            state = state == null ? AlertState.NONE : state;
+            AlertState state = state(key);
             Revisit revisit = evaluator.revisit(rule, history, state, first, last, today, today.minusDays(settleDays), now);
             if (revisit.next().differsFrom(state)) {
-                states.put(key, revisit.next());
+                putState(key, revisit.next());
             }
             for (Transition t : revisit.steps()) {
                 EscalationAlert alert = AlertMapping.toAvro(rule, history.region(), t);
@@ -205,31 +263,47 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
      * Applies the change to the region's stored days and drops days before {@code first}, writing only the days that
      * changed; returns the region's history as it now stands.
      */
-    private RegionHistory update(String region, CanonicalEventChange change, LocalDate first) {
-        Map<LocalDate, RegionDay> stored = daysOf(region);
-        Map<LocalDate, RegionDay> next = new TreeMap<>();
-        stored.forEach((day, events) -> next.put(day, events.without(change.id())));
+    private RegionHistory update(Decoded stored, CanonicalEventChange change, LocalDate first) {
+        String region = stored.region();
+        Map<LocalDate, RegionDay> next = new TreeMap<>(stored.days());
+        LocalDate heldOn = stored.dayOfId().get(change.id());
+        if (heldOn != null) {
+            next.put(heldOn, next.get(heldOn).without(change.id()));
+        }
         CanonicalEvent event = change.event();
         if (event != null) {
             LocalDate day = event.occurredOn();
             next.put(day, next.getOrDefault(day, RegionDay.empty(region, day)).with(event));
         }
         Map<LocalDate, RegionDay> kept = new TreeMap<>();
-        next.forEach((day, events) -> {
-            RegionDay before = stored.get(day);
+        boolean unchanged = true;
+        for (Map.Entry<LocalDate, RegionDay> entry : next.entrySet()) {
+            LocalDate day = entry.getKey();
+            RegionDay events = entry.getValue();
+            RegionDay before = stored.days().get(day);
             if (day.isBefore(first) || events.isEmpty()) {
                 if (before != null) {
                     days.delete(dayKey(region, day));
+                    unchanged = false;
                 }
             } else {
-                if (!events.equals(before)) {
+                if (events != before && !events.equals(before)) {
                     days.put(dayKey(region, day), events);
+                    unchanged = false;
                 }
                 kept.put(day, events);
             }
-        });
-        remember(region, kept);
-        return RegionHistory.of(region, kept.values());
+        }
+        Decoded now = unchanged ? stored : Decoded.of(region, kept);
+        remember(now);
+        if (regions != null) {
+            if (kept.isEmpty()) {
+                regions.remove(region);
+            } else {
+                regions.add(region);
+            }
+        }
+        return now.history();
     }
 
     /** The key of a region's day: {@code REGION|YYYY-MM-DD}, so that a region's days are one key range in day order. */
@@ -237,8 +311,8 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         return region + KEY_SEPARATOR + day;
     }
 
-    private Map<LocalDate, RegionDay> daysOf(String region) {
-        Map<LocalDate, RegionDay> cached = decoded.get(region);
+    private Decoded daysOf(String region) {
+        Decoded cached = decoded.get(region);
         if (cached != null) {
             return cached;
         }
@@ -246,39 +320,49 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         try (KeyValueIterator<String, RegionDay> range = days.prefixScan(region + KEY_SEPARATOR, new StringSerializer())) {
             range.forEachRemaining(kv -> found.put(kv.value.day(), kv.value));
         }
-        return found;
+        return Decoded.of(region, found);
     }
 
-    /** Keeps the region's decoded days if they fit (replacing its earlier copy); the map is not changed afterwards. */
-    private void remember(String region, Map<LocalDate, RegionDay> regionDays) {
-        Map<LocalDate, RegionDay> earlier = decoded.remove(region);
+    /** Keeps the region's decoded days if they fit (replacing its earlier copy). */
+    private void remember(Decoded region) {
+        Decoded earlier = decoded.remove(region.region());
         if (earlier != null) {
-            decodedEvents -= events(earlier);
+            decodedEvents -= earlier.events();
         }
-        long size = events(regionDays);
+        long size = region.events();
         if (decodedEvents + size <= MAX_DECODED_EVENTS) {
-            decoded.put(region, regionDays);
+            decoded.put(region.region(), region);
             decodedEvents += size;
         }
     }
 
-    private static long events(Map<LocalDate, RegionDay> regionDays) {
-        long count = 0;
-        for (RegionDay day : regionDays.values()) {
-            count += day.events().size();
-        }
-        return count;
-    }
-
-    /** The history of every region of this task, by region. */
+    /**
+     * The history of every region of this task, by region. The first time after the task is initialized the regions
+     * are read from the store (and kept decoded where they fit); afterwards from the copies kept with it.
+     */
     private List<RegionHistory> allRegions() {
-        Map<String, List<RegionDay>> byRegion = new TreeMap<>();
-        try (KeyValueIterator<String, RegionDay> all = days.all()) {
-            all.forEachRemaining(kv -> byRegion.computeIfAbsent(kv.value.region(), r -> new ArrayList<>()).add(kv.value));
+        List<RegionHistory> all = new ArrayList<>();
+        if (regions == null) {
+            Map<String, Map<LocalDate, RegionDay>> byRegion = new TreeMap<>();
+            try (KeyValueIterator<String, RegionDay> stored = days.all()) {
+                stored.forEachRemaining(kv -> byRegion.computeIfAbsent(kv.value.region(), r -> new TreeMap<>())
+                        .put(kv.value.day(), kv.value));
+            }
+            regions = new TreeSet<>(byRegion.keySet());
+            byRegion.forEach((region, regionDays) -> {
+                Decoded read = decoded.get(region);
+                if (read == null) {
+                    read = Decoded.of(region, regionDays);
+                    remember(read);
+                }
+                all.add(read.history());
+            });
+            return all;
         }
-        List<RegionHistory> regions = new ArrayList<>();
-        byRegion.forEach((region, regionDays) -> regions.add(RegionHistory.of(region, regionDays)));
-        return regions;
+        for (String region : regions) {
+            all.add(daysOf(region).history());
+        }
+        return all;
     }
 
     /** Evaluates every region of this task on each day from {@code first} to {@code last}, at the end of that day. */
@@ -296,7 +380,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
      * is settled: days that old had no events yet (records arrive at most the grace period late).
      */
     private void settle(LocalDate last) {
-        Long settled = clock.get(SETTLED_CLOCK_KEY);
+        Long settled = clockDay(SETTLED_CLOCK_KEY);
         if (settled != null && settled < last.toEpochDay()) {
             List<RegionHistory> regions = allRegions();
             LocalDate first = LocalDate.ofEpochDay(Math.max(settled + 1, last.toEpochDay() - MAX_DAYS_CLOSED));
@@ -307,7 +391,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             }
         }
         if (settled == null || settled < last.toEpochDay()) {
-            clock.put(SETTLED_CLOCK_KEY, last.toEpochDay());
+            putClockDay(SETTLED_CLOCK_KEY, last.toEpochDay());
         }
     }
 
@@ -330,12 +414,11 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private void evaluate(RegionHistory history, LocalDate day, Instant at, boolean settled) {
         for (AlertRule rule : rules) {
             String key = (settled ? SETTLED_STATE_PREFIX : "") + rule.id() + "|" + history.region();
-            AlertState state = states.get(key);
-            state = state == null ? AlertState.NONE : state;
+            AlertState state = state(key);
             Transition t = evaluator.evaluate(rule, history, state, day, at);
             // the day last evaluated alone is not worth a changelog record per rule and event
             if (t.next().differsFrom(state)) {
-                states.put(key, t.next());
+                putState(key, t.next());
             }
             if (t.emits()) {
                 EscalationAlert alert = AlertMapping.toAvro(rule, history.region(), t);

@@ -27,10 +27,13 @@ import org.tensionwatch.indicators.MergeSettings;
  * @param mergeMaxWait while a backlog is read, the longest a region and type's reports wait for a merge that is not
  *     yet worth its cost (see {@link MergeSchedule}); while the input keeps up, every interval merges everything
  * @param mergeAllBelow while at most this many reports wait in a task, every interval merges them all
+ * @param mergeIdleAfter with a positive merge interval: once no report has arrived for this long while the input is
+ *     live news ({@link MergeSchedule#live}), every waiting report is merged at once instead of at the end of the
+ *     interval, so that live news is not held back by the interval; zero waits for the interval
  */
 public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
         Duration mergeInterval, int maxPendingReports, Duration historyRetention, Duration mergeMaxWait,
-        int mergeAllBelow) {
+        int mergeAllBelow, Duration mergeIdleAfter) {
 
     /**
      * How far behind its region's newest publication (beyond the grace period) a report may still arrive and be merged:
@@ -49,6 +52,8 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
     public static final Duration DEFAULT_MERGE_MAX_WAIT = Duration.ofSeconds(10);
     /** Up to this many waiting reports per task, every merge interval merges them all. */
     public static final int DEFAULT_MERGE_ALL_BELOW = 1_000;
+    /** The service's default: waiting reports are merged once no report has arrived for this long (input keeping up). */
+    public static final Duration DEFAULT_SERVICE_MERGE_IDLE_AFTER = Duration.ofMillis(50);
 
     public IndicatorSettings {
         Objects.requireNonNull(merge, "merge == null");
@@ -74,13 +79,17 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
         if (mergeAllBelow < 0) {
             throw new IllegalArgumentException("mergeAllBelow < 0: " + mergeAllBelow);
         }
+        Objects.requireNonNull(mergeIdleAfter, "mergeIdleAfter == null");
+        if (mergeIdleAfter.isNegative()) {
+            throw new IllegalArgumentException("mergeIdleAfter < 0: " + mergeIdleAfter);
+        }
     }
 
     /** With the default history retention and merge schedule. */
     public IndicatorSettings(MergeSettings merge, LateEventPolicy late, int retentionMarginDays,
             Duration mergeInterval, int maxPendingReports) {
         this(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, DEFAULT_HISTORY_RETENTION,
-                DEFAULT_MERGE_MAX_WAIT, DEFAULT_MERGE_ALL_BELOW);
+                DEFAULT_MERGE_MAX_WAIT, DEFAULT_MERGE_ALL_BELOW, Duration.ZERO);
     }
 
     /** Default merge and late-event settings; each report merged as it arrives. */
@@ -92,13 +101,13 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
     /** These settings with reports merged together every {@code interval} (zero: each as it arrives). */
     public IndicatorSettings withMergeInterval(Duration interval) {
         return new IndicatorSettings(merge, late, retentionMarginDays, interval, maxPendingReports, historyRetention,
-                mergeMaxWait, mergeAllBelow);
+                mergeMaxWait, mergeAllBelow, mergeIdleAfter);
     }
 
     /** These settings with earlier versions of daily rows kept for {@code retention}. */
     public IndicatorSettings withHistoryRetention(Duration retention) {
         return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, retention,
-                mergeMaxWait, mergeAllBelow);
+                mergeMaxWait, mergeAllBelow, mergeIdleAfter);
     }
 
     /**
@@ -107,13 +116,22 @@ public record IndicatorSettings(MergeSettings merge, LateEventPolicy late, int r
      */
     public IndicatorSettings withMergeSchedule(Duration maxWait, int allBelow) {
         return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, historyRetention,
-                maxWait, allBelow);
+                maxWait, allBelow, mergeIdleAfter);
+    }
+
+    /**
+     * These settings with waiting reports merged once no report has arrived for {@code idleAfter} while the input
+     * keeps up (zero: only at the end of each merge interval).
+     */
+    public IndicatorSettings withMergeIdleAfter(Duration idleAfter) {
+        return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, maxPendingReports, historyRetention,
+                mergeMaxWait, mergeAllBelow, idleAfter);
     }
 
     /** These settings with at most {@code max} reports waiting per task before all are merged early. */
     public IndicatorSettings withMaxPendingReports(int max) {
         return new IndicatorSettings(merge, late, retentionMarginDays, mergeInterval, max, historyRetention,
-                mergeMaxWait, mergeAllBelow);
+                mergeMaxWait, mergeAllBelow, mergeIdleAfter);
     }
 
     /** Whether reports wait for a periodic merge rather than being merged one by one. */

@@ -102,6 +102,10 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     /** The regions' newest publication times read or written so far, written through to the store. */
     private final Map<String, Long> newestByRegion = new HashMap<>();
     private final MergeSchedule schedule;
+    /** When the next merge interval ends (wall clock), with an idle check more often than the interval. */
+    private long nextIntervalMs;
+    /** When the last report arrived (wall clock). */
+    private long lastArrivalMs;
     private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
     private long decodedReports;
     private final Map<String, DailyIndicators> decodedRows = new HashMap<>();
@@ -130,8 +134,24 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             try (KeyValueIterator<String, ReportChange> all = pending.all()) {
                 all.forEachRemaining(entry -> schedule.found(matchKeyOf(entry.key), startedAt));
             }
-            context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME,
-                    now -> mergePending(schedule.due(now)));
+            long intervalMs = settings.mergeInterval().toMillis();
+            long idleMs = settings.mergeIdleAfter().toMillis();
+            nextIntervalMs = startedAt + intervalMs;
+            lastArrivalMs = startedAt;
+            if (idleMs <= 0 || idleMs >= intervalMs) {
+                context.schedule(settings.mergeInterval(), PunctuationType.WALL_CLOCK_TIME,
+                        now -> mergePending(schedule.due(now)));
+            } else {
+                // checked every idleMs: the interval's merge when it is due, else everything once the input went idle
+                context.schedule(settings.mergeIdleAfter(), PunctuationType.WALL_CLOCK_TIME, now -> {
+                    if (now >= nextIntervalMs) {
+                        nextIntervalMs = now + intervalMs;
+                        mergePending(schedule.due(now));
+                    } else if (schedule.waitingReports() > 0 && now - lastArrivalMs >= idleMs && schedule.live()) {
+                        mergePending(schedule.idle());
+                    }
+                });
+            }
         }
     }
 
@@ -164,9 +184,10 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
+        lastArrivalMs = context.currentSystemTimeMs();
         for (Map.Entry<String, ReportChange> change : changes) {
             pending.put(change.getKey() + "|" + zeroPadded(offset), change.getValue());
-            schedule.arrived(change.getKey(), context.currentSystemTimeMs());
+            schedule.arrived(change.getKey(), lastArrivalMs);
         }
         if (schedule.waitingReports() >= settings.maxPendingReports()) {
             mergePending(schedule.all());

@@ -36,6 +36,11 @@ final class MergeSchedule {
      * fastest; larger batches cost fewer clusterings, and the maximum wait bounds how long they grow.
      */
     static final int RETAINED_PER_WAITING = 1;
+    /**
+     * At most this many reports per task and merge interval are live news (a few articles a second), merged as soon as
+     * the input is idle; more are a backlog, merged by the interval's rule. A replay brings hundreds per task and second.
+     */
+    static final int LIVE_REPORTS_PER_INTERVAL = 100;
 
     private final long maxWaitMs;
     private final int mergeAllBelow;
@@ -45,6 +50,8 @@ final class MergeSchedule {
     private final Map<String, Integer> retained = new HashMap<>();
     private int waitingReports;
     private int arrivedSincePunctuation;
+    /** Reports that arrived in the last complete interval (between the last two punctuations). */
+    private int arrivedLastInterval;
 
     MergeSchedule(long maxWaitMs, int mergeAllBelow) {
         if (maxWaitMs < 0 || mergeAllBelow < 0) {
@@ -72,6 +79,7 @@ final class MergeSchedule {
     /** The keys to merge at a punctuation at {@code nowMs}, in the order they started waiting; they no longer wait. */
     List<String> due(long nowMs) {
         boolean backlog = arrivedSincePunctuation > 0 && waitingReports > mergeAllBelow;
+        arrivedLastInterval = arrivedSincePunctuation;
         arrivedSincePunctuation = 0;
         List<String> due = new ArrayList<>();
         for (Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
@@ -86,6 +94,30 @@ final class MergeSchedule {
             }
         }
         return due;
+    }
+
+    /**
+     * Every key, when the input has gone idle while keeping up: merged at once rather than at the end of the interval.
+     * Unlike {@link #all()} the reports that arrived since the last punctuation still count for it, so that the
+     * interval's own decision (backlog or not) is the one it would have made.
+     */
+    List<String> idle() {
+        List<String> all = new ArrayList<>(waiting.keySet());
+        waiting.clear();
+        waitingReports = 0;
+        return all;
+    }
+
+    /**
+     * Whether the input is live news rather than a backlog read as fast as it comes: at most
+     * {@link #LIVE_REPORTS_PER_INTERVAL} reports arrived in the last interval and in this one so far, and at most
+     * {@code mergeAllBelow} wait. Only then are reports merged as soon as the input is idle: a backlog that the task
+     * keeps up with still comes in bursts (one per commit of the extraction), and merging each burst would cluster its
+     * regions and types ten times a second and publish as many intermediate versions of their canonical events.
+     */
+    boolean live() {
+        return arrivedSincePunctuation <= LIVE_REPORTS_PER_INTERVAL && arrivedLastInterval <= LIVE_REPORTS_PER_INTERVAL
+                && waitingReports <= mergeAllBelow;
     }
 
     /** Every key, as when the store of waiting reports is full; none waits any more. */
@@ -113,6 +145,7 @@ final class MergeSchedule {
         retained.clear();
         waitingReports = 0;
         arrivedSincePunctuation = 0;
+        arrivedLastInterval = 0;
     }
 
     private static final class Waiting {

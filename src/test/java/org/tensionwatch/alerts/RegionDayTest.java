@@ -131,4 +131,14 @@ class RegionDayTest {
         CanonicalEvent full = reported(EventType.INJURY, "protesters", DAY, 40L, 100, 10, 50);
         assertThat(RegionDay.condense(RegionDay.condense(full))).isEqualTo(RegionDay.condense(full));
     }
+
+    /** The alerts topology condenses an event before its repartition and the evaluation again: the second changes nothing. */
+    @Test
+    void condensingTwiceGivesTheSameEvent() {
+        for (int[] shape : new int[][] {{300, 25, 50}, {12, 3, 12}, {1, 1, 1}, {40, 40, 0}, {15, 2, 3}}) {
+            CanonicalEvent once = RegionDay.condense(reported(EventType.INJURY, "protesters", DAY, 40L, shape[0], shape[1], shape[2]));
+            assertThat(RegionDay.condense(once)).isSameAs(once);
+            assertThat(RegionDay.empty("XK", DAY).with(once).events()).containsExactly(once);
+        }
+    }
 }

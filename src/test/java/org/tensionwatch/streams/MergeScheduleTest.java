@@ -85,4 +85,26 @@ class MergeScheduleTest {
         assertThat(schedule.waitingReports()).isZero();
         assertThat(schedule.due(1_000)).isEmpty();
     }
+
+    @Test
+    void shouldMergeAtOnceWhenIdleOnlyWhileTheInputIsLiveNews() {
+        MergeSchedule schedule = new MergeSchedule(MAX_WAIT, 1_000);
+        schedule.arrived("XK|CLASH", 0);
+        assertThat(schedule.live()).isTrue();
+        assertThat(schedule.idle()).containsExactly("XK|CLASH");
+        assertThat(schedule.waitingReports()).isZero();
+
+        // a backlog the task keeps up with: bursts of hundreds of reports an interval
+        for (int i = 0; i <= MergeSchedule.LIVE_REPORTS_PER_INTERVAL; i++) {
+            schedule.arrived("GE|PROTEST", 100);
+        }
+        assertThat(schedule.live()).isFalse();
+        assertThat(schedule.due(1_000)).containsExactly("GE|PROTEST");
+        // the next interval starts quiet, but the last one was a backlog: still merged by the interval
+        schedule.arrived("GE|PROTEST", 1_100);
+        assertThat(schedule.live()).isFalse();
+        schedule.due(2_000);
+        schedule.arrived("GE|PROTEST", 2_100);
+        assertThat(schedule.live()).isTrue();
+    }
 }
