@@ -59,6 +59,27 @@ public final class EventPartitioning {
         };
     }
 
+    /**
+     * For the Streams sink writing the canonical-events topic: a canonical event lives in its region's partition too
+     * (its id starts with the region's code, {@code REGION|TYPE|...}, so its tombstone goes there as well). The changes
+     * the merge makes in one step - an event removed under its old id, the same occurrence written under its new one -
+     * then reach the alerts application in the order they were made, in one partition, instead of in whatever order
+     * the partitions of their ids happen to be read, which could show the alerts a moment with both or with neither
+     * and raise a second alert for one crossing.
+     */
+    public static <V> StreamPartitioner<String, V> canonicalEventPartitioner() {
+        return (topic, key, value, partitions) -> {
+            String region = key == null ? null : regionOfCanonicalId(key);
+            return region == null ? Optional.empty() : Optional.of(Set.of(partitionOf(region, partitions)));
+        };
+    }
+
+    /** The region of a canonical event id ({@code REGION|TYPE|...}), or {@code null} when it has none. */
+    public static String regionOfCanonicalId(String canonicalEventId) {
+        int bar = canonicalEventId.indexOf('|');
+        return bar > 0 ? canonicalEventId.substring(0, bar) : null;
+    }
+
     /** The events topic's partition count from a Streams configuration, or 0 when it is not set. */
     public static int configuredPartitions(Map<String, Object> appConfigs) {
         Object value = appConfigs.get(PARTITIONS_CONFIG);

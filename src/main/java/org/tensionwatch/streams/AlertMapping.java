@@ -19,6 +19,7 @@ import org.tensionwatch.domain.AlertLevel;
 import org.tensionwatch.domain.Qualifier;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.ReportRef;
+import org.tensionwatch.kafka.EventPartitioning;
 
 /** Maps canonical event records to the domain events the alert rules read, and alert steps to EscalationAlert records. */
 public final class AlertMapping {
@@ -28,8 +29,7 @@ public final class AlertMapping {
 
     /** The region of a canonical event id ({@code region|type|actor group|day}). */
     public static String regionOf(String canonicalEventId) {
-        int bar = canonicalEventId.indexOf('|');
-        return bar > 0 ? canonicalEventId.substring(0, bar) : null;
+        return EventPartitioning.regionOfCanonicalId(canonicalEventId);
     }
 
     /**

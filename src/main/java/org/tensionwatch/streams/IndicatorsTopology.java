@@ -118,7 +118,8 @@ public final class IndicatorsTopology {
                 .mapValues(output -> output.event() == null ? null : CanonicalEventMapping.toAvro(output.event()),
                         Named.as("to-canonical-event-records"))
                 .to(topics.canonicalEvents().name(), Produced.with(topics.canonicalEvents().keySerde(),
-                        topics.canonicalEvents().valueSerde()).withName("write-canonical-events"));
+                        topics.canonicalEvents().valueSerde())
+                        .withStreamPartitioner(EventPartitioning.canonicalEventPartitioner()).withName("write-canonical-events"));
         outputs.get(splitName + DAY_CHANGES)
                 .mapValues((key, output) -> IndicatorMapping.toAvro(key, output.row(), output.tensionIndex()),
                         Named.as("to-region-indicators"))

@@ -157,7 +157,7 @@ class PipelineIT {
                 .then().statusCode(200).extract().jsonPath();
         org.assertj.core.api.Assertions.assertThat(known.getInt("[0].injuries")).as("as known now").isZero();
 
-        // what the alerts application reads: the injury's canonical event ends with a tombstone
+        // what the alerts application reads: the injury's canonical event ends with a tombstone, in MD's partition
         Topics topics = Topics.defaults();
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);
@@ -172,6 +172,9 @@ class PipelineIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (r.key().startsWith("MD|")) {
                         exists.put(r.key(), r.value() != null);
+                        // in its region's partition, tombstone too: the alerts read a region's changes in their order
+                        org.assertj.core.api.Assertions.assertThat(r.partition()).as(r.key())
+                                .isEqualTo(EventPartitioning.partitionOf("MD", PARTITIONS));
                     }
                 });
                 org.assertj.core.api.Assertions.assertThat(exists).as("MD's canonical events, whether they exist")

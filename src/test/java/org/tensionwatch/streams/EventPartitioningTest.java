@@ -28,8 +28,9 @@ import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Topics;
 
 /**
- * The events topic is partitioned by region: the extraction writes it so, the interactive queries find a region's owner
- * by the same function, and the indicators refuse to count an event found in another region's partition.
+ * The events and canonical-events topics are partitioned by region (the extraction writes the first so, the indicators
+ * the second), the interactive queries find a region's owner by the same function, and the indicators refuse to count
+ * an event found in another region's partition.
  */
 class EventPartitioningTest {
 
@@ -60,6 +61,18 @@ class EventPartitioningTest {
                 .contains(Set.of(EventPartitioning.partitionOf("UA", 6)));
         assertThat(partitioner.partitions("events", event.getId(), null, 6)).contains(Set.of(0, 1, 2, 3, 4, 5));
         assertThat(partitioner.partitions("events", event.getId(), placeless, 6)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void shouldPutACanonicalEventAndItsTombstoneInTheirRegionsPartition() {
+        var partitioner = EventPartitioning.<org.tensionwatch.avro.CanonicalEvent>canonicalEventPartitioner();
+        for (String region : REGIONS) {
+            String id = region + "|INJURY|peacekeepers|2026-10-01";
+            assertThat(partitioner.partitions("canonical", id, null, 6)).as(id)
+                    .contains(Set.of(EventPartitioning.partitionOf(region, 6)));
+        }
+        assertThat(partitioner.partitions("canonical", "no-region", null, 6)).isEqualTo(Optional.empty());
+        assertThat(partitioner.partitions("canonical", "|INJURY|x", null, 6)).isEqualTo(Optional.empty());
     }
 
     @Test
