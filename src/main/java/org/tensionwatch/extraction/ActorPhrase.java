@@ -36,6 +36,11 @@ final class ActorPhrase {
             "\\b(?:at least|more than|fewer than|less than|up to|as many as|at most|an estimated|some|about|around"
                     + "|nearly|almost|roughly|approximately|over)\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
 
+    /** Offices named for their field with "for": "Minister for Justice", "High Commissioner for Human Rights". */
+    private static final Set<String> OFFICES_FOR = Set.of("minister", "ministry", "secretary", "commissioner",
+            "commission", "spokesperson", "spokesman", "spokeswoman", "representative", "envoy", "rapporteur", "office",
+            "council", "committee", "director", "coordinator", "department", "centre", "center");
+
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "near", "on", "during", "after", "amid", "with",
             "from", "over", "outside", "inside", "across", "into", "against", "between", "among", "following", "before",
             "since", "for", "to", "through", "throughout", "around", "along", "under", "within", "toward", "towards");
@@ -127,6 +132,12 @@ final class ActorPhrase {
         if (stop.equals("of") && !np.isEmpty() && i > 0) {
             String whole = actorEndingAt(tokens, i, depth + 1); // "supporters of the opposition": keep the whole
             return whole == null ? null : head(concat(whole, "of", np));
+        }
+        if (stop.equals("for") && i > 0 && OFFICES_FOR.contains(lower(tokens.get(i - 1))) && !np.isEmpty()
+                && Character.isUpperCase(np.get(0).charAt(0))) {
+            // "Minister for Justice Helen McEntee", "the Commissioner for Human Rights": an office named for its field
+            String office = actorEndingAt(tokens, i, depth + 1);
+            return office == null ? null : head(concat(office, "for", np));
         }
         if (stop.equals("by")) {
             return head(np); // the agent of a passive: "dispersed by police"

@@ -16,7 +16,7 @@ import org.tensionwatch.domain.ExtractedEvent;
 public final class RuleBasedExtractor implements EventExtractor {
 
     /** Changes whenever the output for some input may change. */
-    public static final String VERSION = "rules-1.3";
+    public static final String VERSION = "rules-1.4";
 
     private static final int CONTEXT_SENTENCES = 4;
 

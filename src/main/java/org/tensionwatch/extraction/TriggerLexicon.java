@@ -198,8 +198,11 @@ public final class TriggerLexicon {
         l.add(APPEAL, "\\bcall(?:ed|s|ing)? (?:on|upon|for)\\b|\\burg(?:e|ed|es|ing)\\b|\\bappeal(?:ed|s|ing)? (?:to|for)\\b"
                 + "|\\bask(?:ed|s|ing)?\\b|\\bplead(?:ed|s|ing)?\\b|\\bpled\\b|\\bimplor(?:e|ed|es|ing)\\b|\\bexhort(?:ed|s)?\\b"
                 + "|\\b(?:it is|it's|it was) (?:vital|essential|important|crucial|imperative|necessary|critical|urgent)\\b"
-                + "|\\b(?:must|should|need to|needs to) (?:\\w+ ){0,2}(?:show|exercise|display) (?:maximum |utmost )?restraint\\b",
-                "call,urge,urging,appeal,ask,plead,pled,implor,exhort,vital,essential,important,crucial,imperative,necessary,critical,urgent,restraint", Requirement.RESTRAINT,
+                + "|\\b(?:must|should|need to|needs to) (?:\\w+ ){0,2}(?:show|exercise|display) (?:maximum |utmost )?restraint\\b"
+                // "we hope that all concerned will exercise restraint": a wish addressed to the parties is an appeal
+                + "|\\bhop(?:e|ed|es|ing) (?:that )?(?:all|both|the two|each|every) (?:sides|parties|concerned|those concerned"
+                + "|countries|communities|stakeholders|side|party)\\b",
+                "call,urge,urging,appeal,ask,plead,pled,implor,exhort,vital,essential,important,crucial,imperative,necessary,critical,urgent,restraint,hope,hoping", Requirement.RESTRAINT,
                 "(?:despite|amid|ignor(?:ed|ing)|reject(?:ed|ing|s)|refus(?:ed|ing|es)|dismiss(?:ed|ing)|defied|defying|following"
                         + "|after|heed(?:ed)?|answer(?:ed)?|repeated|growing|international|western)\\s+(?:the\\s+|repeated\\s+|"
                         + "international\\s+|growing\\s+|western\\s+)?(?:\\w+\\s+)?$",
@@ -214,12 +217,14 @@ public final class TriggerLexicon {
                         + "|\\bpeople|\\bthose|\\bsuspects?)\\s*$", null, null, 0.85);
         // the words of a statement that condemns without the verb: "will not be tolerated", "expressed outrage at",
         // "those responsible must be held accountable"
-        l.add(CONDEMNATION, "\\b(?:not|never) be tolerated\\b|\\bwill not tolerate\\b"
+        // the modal is part of the statement ("said it would not be tolerated"), so it belongs to the trigger
+        l.add(CONDEMNATION, "\\b(?:(?:will|would|shall|can|could|must|should) )?(?:not|never) be tolerated\\b"
+                + "|\\b(?:cannot|can't|won't|wouldn't|shan't) be tolerated\\b|\\b(?:(?:will|would) not|won't|wouldn't) tolerate\\b"
                 + "|\\bexpress(?:ed|es|ing)? (?:its |his |her |their |deep |strong )?(?:anger|outrage|indignation)\\b"
                 + "|\\bvoic(?:ed|es|ing) (?:its |his |her |their |deep |strong )?(?:anger|outrage|indignation)\\b"
                 + "|\\b(?:must|should|will|would) be held (?:fully )?accountable\\b",
-                "tolerate,tolerated,expressed,expresses,expressing,voiced,voices,voicing,held", Requirement.NONE, null, null,
-                null, 0.75);
+                "tolerate,tolerated,expressed,expresses,expressing,voiced,voices,voicing,held", Requirement.NONE, null,
+                "^\\s*(?:any|further)\\b", null, 0.75); // "would not tolerate any violence": a warning, not a condemnation
         l.add(CONDEMNATION, "\\bunacceptable\\b", "unacceptable", Requirement.NONE, "\\bany\\b[^,;.]{0,70}$", null, null, 0.75);
         l.add(CONDEMNATION, "\\bviolat(?:ing|ed|es|ion)\\b", "violat", Requirement.SPEECH, null, null, null, 0.6);
         return l;

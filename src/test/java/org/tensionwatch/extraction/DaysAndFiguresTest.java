@@ -198,4 +198,29 @@ class DaysAndFiguresTest {
         assertThat(ofType(extract("Thousands protested in Valparaiso on Monday. Students also rallied in Temuco "
                 + "on Monday."), EventType.PROTEST)).hasSize(2);
     }
+
+    @Test
+    void shouldNameTheHolderOfAnOfficeNamedForItsField() {
+        assertThat(ofType(extract("Minister for Home Affairs Dara Quinlan condemned the arson attacks in Cork."),
+                EventType.CONDEMNATION)).extracting(ExtractedEvent::actor)
+                .containsExactly("Minister for Home Affairs Dara Quinlan");
+    }
+
+    @Test
+    void shouldReadAReportedRefusalToTolerateAsACondemnationButAWarningAsNone() {
+        assertThat(ofType(extract("The mayor said the attacks on the hostel would not be tolerated."),
+                EventType.CONDEMNATION)).hasSize(1);
+        assertThat(ofType(extract("The interior ministry said such violence cannot be tolerated."),
+                EventType.CONDEMNATION)).hasSize(1);
+        assertThat(ofType(extract("Police said they would not tolerate any violence at Saturday's march."),
+                EventType.CONDEMNATION)).isEmpty();
+    }
+
+    @Test
+    void shouldReadAWishThatThePartiesShowRestraintAsAnAppeal() {
+        assertThat(ofType(extract("The foreign ministry said it hoped both sides would settle the dispute through "
+                + "dialogue."), EventType.APPEAL)).hasSize(1);
+        assertThat(ofType(extract("The coach said he hoped all players would be fit for the final."),
+                EventType.APPEAL)).isEmpty();
+    }
 }
