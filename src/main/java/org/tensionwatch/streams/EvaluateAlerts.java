@@ -94,8 +94,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private KeyValueStore<String, EscalationAlert> latest;
     private KeyValueStore<String, AlertHistory> histories;
     /** Decoded days of the busiest regions (see {@link #MAX_DECODED_EVENTS}), written through with the store. */
-    private final Map<String, Decoded> decoded = new HashMap<>();
-    private long decodedEvents;
+    private final DecodedCache<String, Decoded> decoded = new DecodedCache<>(MAX_DECODED_EVENTS, Decoded::events);
     /**
      * The regions with stored days, in order; {@code null} until first needed after the task is initialized, then read
      * from the store once and kept with it.
@@ -136,7 +135,6 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
 
     private void forgetDecoded() {
         decoded.clear();
-        decodedEvents = 0;
         regions = null;
         stateCopies.clear();
         clockCopies.clear();
@@ -325,15 +323,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
 
     /** Keeps the region's decoded days if they fit (replacing its earlier copy). */
     private void remember(Decoded region) {
-        Decoded earlier = decoded.remove(region.region());
-        if (earlier != null) {
-            decodedEvents -= earlier.events();
-        }
-        long size = region.events();
-        if (decodedEvents + size <= MAX_DECODED_EVENTS) {
-            decoded.put(region.region(), region);
-            decodedEvents += size;
-        }
+        decoded.put(region.region(), region);
     }
 
     /**

@@ -106,9 +106,10 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     private long nextIntervalMs;
     /** When the last report arrived (wall clock). */
     private long lastArrivalMs;
-    private final Map<String, List<CanonicalEvent>> decoded = new HashMap<>();
-    private long decodedReports;
-    private final Map<String, DailyIndicators> decodedRows = new HashMap<>();
+    private final DecodedCache<String, List<CanonicalEvent>> decoded =
+            new DecodedCache<>(MAX_DECODED_REPORTS, MergeReportsIntoIndicators::reports);
+    /** Each row weighs one: the first {@link #MAX_DECODED_ROWS} rows written are kept. */
+    private final DecodedCache<String, DailyIndicators> decodedRows = new DecodedCache<>(MAX_DECODED_ROWS, row -> 1);
     /** The tension index of the days, as each day's record carries it; read from the daily rows' store. */
     private final TensionIndexTracker indexes = new TensionIndexTracker(TensionIndex.withDefaults(), this::storedRows);
 
@@ -244,7 +245,6 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
 
     private void forgetDecoded() {
         decoded.clear();
-        decodedReports = 0;
         decodedRows.clear();
         indexes.forget();
         newestByRegion.clear();
@@ -295,7 +295,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(regionOf(matchKey))));
         List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
         store(matchKey, known, kept);
-        if (decoded.containsKey(matchKey)) {
+        if (decoded.contains(matchKey)) {
             remember(matchKey, kept);
         }
         schedule.merged(matchKey, (int) Math.min(Integer.MAX_VALUE, reports(kept)));
@@ -334,15 +334,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
 
     /** Keeps the decoded events of a key if they fit (replacing its earlier copy). */
     private void remember(String matchKey, List<CanonicalEvent> events) {
-        List<CanonicalEvent> earlier = decoded.remove(matchKey);
-        if (earlier != null) {
-            decodedReports -= reports(earlier);
-        }
-        long size = reports(events);
-        if (decodedReports + size <= MAX_DECODED_REPORTS) {
-            decoded.put(matchKey, List.copyOf(events));
-            decodedReports += size;
-        }
+        decoded.put(matchKey, List.copyOf(events));
     }
 
     private static long reports(List<CanonicalEvent> events) {
@@ -428,9 +420,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             Map<String, SortedMap<LocalDate, DailyIndicators>> changedByRegion = new TreeMap<>();
             now.forEach((key, changes) -> {
                 DailyIndicators row = changes.row();
-                if (decodedRows.size() < MAX_DECODED_ROWS || decodedRows.containsKey(key)) {
-                    decodedRows.put(key, row);
-                }
+                decodedRows.put(key, row);
                 if (!Objects.equals(row, before.get(key))) {
                     changedByRegion.computeIfAbsent(RegionDay.region(key), r -> new TreeMap<>()).put(RegionDay.day(key), row);
                 }
