@@ -24,8 +24,21 @@ public record MatchKey(String region, EventType type) {
         return new MatchKey(event.region(), event.type());
     }
 
-    /** "XK|INJURY": a string form for record keys and store keys. */
+    /**
+     * "XK|INJURY": a string form for record keys and store keys. It is on disk and in changelogs (and the prefix of the
+     * keys of the merge's stores), so it must never change; a region never contains '|'.
+     */
     public String asString() {
         return region + "|" + type.name();
+    }
+
+    /** The key of its {@link #asString()} form. */
+    public static MatchKey parse(String encoded) {
+        return new MatchKey(regionOf(encoded), EventType.valueOf(encoded.substring(encoded.indexOf('|') + 1)));
+    }
+
+    /** The region of a key's {@link #asString()} form, without parsing its type. */
+    public static String regionOf(String encoded) {
+        return encoded.substring(0, encoded.indexOf('|'));
     }
 }

@@ -29,7 +29,7 @@ import org.tensionwatch.indicators.CanonicalEvent;
  * Keeps each region's recent canonical events and evaluates the region's rules whenever they change, emitting the
  * steps of alerts keyed by alert id: provisional steps at once, settled steps once a day can no longer change.
  *
- * <p>A region's events are stored one value per day ({@link RegionDay}, key {@code REGION|YYYY-MM-DD}), each event
+ * <p>A region's events are stored one value per day ({@link RegionDay}, key {@link RegionDayKey} {@code REGION|YYYY-MM-DD}), each event
  * condensed to what the rules and the evidence read, and read back as the region's key range: a change writes only
  * its day, and no value grows with the length of the history (days older than the rules' horizon plus the settling
  * delay are dropped when the region next changes).
@@ -68,10 +68,8 @@ import org.tensionwatch.indicators.CanonicalEvent;
 final class EvaluateAlerts implements Processor<String, CanonicalEventChange, String, AlertStep> {
 
     static final String CLOCK_KEY = "clock";
-    private static final String KEY_SEPARATOR = "|";
     /** The last day evaluated for settled steps. */
     static final String SETTLED_CLOCK_KEY = "settled";
-    private static final String SETTLED_STATE_PREFIX = "settled|";
     /** A jump in stream time closes at most this many days: older ones can no longer hold anything to clear. */
     static final int MAX_DAYS_CLOSED = AlertRule.MAX_BASELINE_DAYS + 31;
     /**
@@ -243,7 +241,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
      */
     private void revisit(RegionHistory history, LocalDate first, LocalDate last, LocalDate today, Instant now) {
         for (AlertRule rule : rules) {
-            String key = rule.id() + KEY_SEPARATOR + history.region();
+            String key = new RuleStateKey(false, rule.id(), history.region()).encode();
             AlertState state = state(key);
             Revisit revisit = evaluator.revisit(rule, history, state, first, last, today, today.minusDays(settleDays), now);
             if (revisit.next().differsFrom(state)) {
@@ -281,12 +279,12 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
             RegionDay before = stored.days().get(day);
             if (day.isBefore(first) || events.isEmpty()) {
                 if (before != null) {
-                    days.delete(dayKey(region, day));
+                    days.delete(new RegionDayKey(region, day).encode());
                     unchanged = false;
                 }
             } else {
                 if (events != before && !events.equals(before)) {
-                    days.put(dayKey(region, day), events);
+                    days.put(new RegionDayKey(region, day).encode(), events);
                     unchanged = false;
                 }
                 kept.put(day, events);
@@ -304,18 +302,13 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         return now.history();
     }
 
-    /** The key of a region's day: {@code REGION|YYYY-MM-DD}, so that a region's days are one key range in day order. */
-    static String dayKey(String region, LocalDate day) {
-        return region + KEY_SEPARATOR + day;
-    }
-
     private Decoded daysOf(String region) {
         Decoded cached = decoded.get(region);
         if (cached != null) {
             return cached;
         }
         Map<LocalDate, RegionDay> found = new TreeMap<>();
-        try (KeyValueIterator<String, RegionDay> range = days.prefixScan(region + KEY_SEPARATOR, new StringSerializer())) {
+        try (KeyValueIterator<String, RegionDay> range = days.prefixScan(RegionDayKey.firstOf(region), new StringSerializer())) {
             range.forEachRemaining(kv -> found.put(kv.value.day(), kv.value));
         }
         return Decoded.of(region, found);
@@ -403,7 +396,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
 
     private void evaluate(RegionHistory history, LocalDate day, Instant at, boolean settled) {
         for (AlertRule rule : rules) {
-            String key = (settled ? SETTLED_STATE_PREFIX : "") + rule.id() + "|" + history.region();
+            String key = new RuleStateKey(settled, rule.id(), history.region()).encode();
             AlertState state = state(key);
             Transition t = evaluator.evaluate(rule, history, state, day, at);
             // the day last evaluated alone is not worth a changelog record per rule and event

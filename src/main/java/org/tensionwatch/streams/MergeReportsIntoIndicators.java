@@ -81,8 +81,6 @@ import org.tensionwatch.indicators.TensionIndexTracker;
 final class MergeReportsIntoIndicators implements Processor<String, ReportChange, String, IndicatorsOutput> {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
-    /** Digits of an offset in a pending report's key, so that keys sort in offset order. */
-    private static final int OFFSET_DIGITS = 19;
     /** Report references of decoded state kept in the heap, over all regions and types of the task. */
     static final int MAX_DECODED_REPORTS = 150_000;
     /** Daily rows kept decoded in the heap, over all regions of the task. */
@@ -133,7 +131,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             // reports left waiting by an earlier run of the task (committed with their input offsets)
             long startedAt = context.currentSystemTimeMs();
             try (KeyValueIterator<String, ReportChange> all = pending.all()) {
-                all.forEachRemaining(entry -> schedule.found(matchKeyOf(entry.key), startedAt));
+                all.forEachRemaining(entry -> schedule.found(PendingReportKey.matchKeyOf(entry.key), startedAt));
             }
             long intervalMs = settings.mergeInterval().toMillis();
             long idleMs = settings.mergeIdleAfter().toMillis();
@@ -187,28 +185,12 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
         lastArrivalMs = context.currentSystemTimeMs();
         for (Map.Entry<String, ReportChange> change : changes) {
-            pending.put(change.getKey() + "|" + zeroPadded(offset), change.getValue());
+            pending.put(new PendingReportKey(change.getKey(), offset).encode(), change.getValue());
             schedule.arrived(change.getKey(), lastArrivalMs);
         }
         if (schedule.waitingReports() >= settings.maxPendingReports()) {
             mergePending(schedule.all());
         }
-    }
-
-    /** The region|type of a waiting report's key region|type|offset. */
-    private static String matchKeyOf(String pendingKey) {
-        return pendingKey.substring(0, pendingKey.lastIndexOf('|'));
-    }
-
-    /** The offset with leading zeros to {@link #OFFSET_DIGITS} digits (as {@code %019d}, without a formatter). */
-    static String zeroPadded(long offset) {
-        String digits = Long.toString(offset);
-        return digits.length() >= OFFSET_DIGITS ? digits : "0".repeat(OFFSET_DIGITS - digits.length()) + digits;
-    }
-
-    /** The region of a match key region|type. */
-    private static String regionOf(String matchKey) {
-        return matchKey.substring(0, matchKey.indexOf('|'));
     }
 
     /** The start of the newest publication day of the region's reports (0 before the first). */
@@ -268,7 +250,8 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             }
         } else {
             for (String matchKey : new TreeSet<>(matchKeys)) {
-                try (KeyValueIterator<String, ReportChange> some = pending.range(matchKey + "|", matchKey + "|~")) {
+                try (KeyValueIterator<String, ReportChange> some = pending.range(PendingReportKey.firstOf(matchKey),
+                        PendingReportKey.afterLastOf(matchKey))) {
                     some.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
                 }
             }
@@ -286,13 +269,13 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     private static void collect(String pendingKey, ReportChange report, Map<String, List<ReportChange>> byMatchKey,
             List<String> merged) {
         merged.add(pendingKey);
-        byMatchKey.computeIfAbsent(matchKeyOf(pendingKey), k -> new ArrayList<>()).add(report);
+        byMatchKey.computeIfAbsent(PendingReportKey.matchKeyOf(pendingKey), k -> new ArrayList<>()).add(report);
     }
 
     private void merge(String matchKey, List<ReportChange> reports, long timestamp, Rows rows) {
         List<CanonicalEvent> known = load(matchKey);
         MergeResult result = merger.mergeAll(known, reports);
-        LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(regionOf(matchKey))));
+        LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(MatchKey.regionOf(matchKey))));
         List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
         store(matchKey, known, kept);
         if (decoded.contains(matchKey)) {
@@ -325,7 +308,8 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             return cached;
         }
         List<CanonicalEvent> events = new ArrayList<>();
-        try (KeyValueIterator<String, CanonicalEventList> days = byDay.range(matchKey + "|", matchKey + "|~")) {
+        try (KeyValueIterator<String, CanonicalEventList> days = byDay.range(CanonicalDayKey.firstOf(matchKey),
+                CanonicalDayKey.afterLastOf(matchKey))) {
             days.forEachRemaining(day -> events.addAll(day.value.events()));
         }
         remember(matchKey, events);
@@ -348,9 +332,10 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     /** The region's rows in the daily store from {@code from} on, up to {@code toExclusive} (null: to the last). */
     private List<DailyIndicators> storedRows(String region, LocalDate from, LocalDate toExclusive) {
         List<DailyIndicators> rows = new ArrayList<>();
-        // keys region|yyyy-MM-dd sort by day within the region; '~' sorts after every digit
-        String to = toExclusive == null ? region + "|~" : RegionDay.key(region, toExclusive);
-        try (KeyValueIterator<String, ValueAndTimestamp<DailyIndicators>> days = daily.range(RegionDay.key(region, from), to)) {
+        // keys region|yyyy-MM-dd sort by day within the region
+        String to = toExclusive == null ? RegionDayKey.afterLastOf(region) : new RegionDayKey(region, toExclusive).encode();
+        try (KeyValueIterator<String, ValueAndTimestamp<DailyIndicators>> days =
+                daily.range(new RegionDayKey(region, from).encode(), to)) {
             days.forEachRemaining(day -> {
                 if (toExclusive == null || !day.key.equals(to)) {
                     rows.add(day.value.value());
@@ -371,7 +356,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             if (events.equals(old.getOrDefault(day, List.of()))) {
                 continue;
             }
-            String key = matchKey + "|" + day;
+            String key = new CanonicalDayKey(matchKey, day).encode();
             if (events.isEmpty()) {
                 byDay.delete(key);
             } else {
@@ -394,11 +379,11 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         private final Map<String, DailyIndicatorsAggregator.RowChanges> now = new TreeMap<>();
 
         void add(CanonicalEvent event) {
-            row(RegionDay.key(event.region(), event.occurredOn())).add(event);
+            row(new RegionDayKey(event.region(), event.occurredOn()).encode()).add(event);
         }
 
         void subtract(CanonicalEvent event) {
-            row(RegionDay.key(event.region(), event.occurredOn())).subtract(event);
+            row(new RegionDayKey(event.region(), event.occurredOn()).encode()).subtract(event);
         }
 
         private DailyIndicatorsAggregator.RowChanges row(String key) {
@@ -422,7 +407,8 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
                 DailyIndicators row = changes.row();
                 decodedRows.put(key, row);
                 if (!Objects.equals(row, before.get(key))) {
-                    changedByRegion.computeIfAbsent(RegionDay.region(key), r -> new TreeMap<>()).put(RegionDay.day(key), row);
+                    RegionDayKey day = RegionDayKey.parse(key);
+                    changedByRegion.computeIfAbsent(day.region(), r -> new TreeMap<>()).put(day.day(), row);
                 }
             });
             changedByRegion.forEach((region, rows) -> {
@@ -431,7 +417,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
                 // every row written before any is forwarded, so that the store keeps up with the tracker even if a
                 // downstream step throws
                 rows.forEach((day, row) -> {
-                    String key = RegionDay.key(region, day);
+                    String key = new RegionDayKey(region, day).encode();
                     if (row.hasEvents()) {
                         daily.put(key, ValueAndTimestamp.make(row, timestamp));
                         dailyHistory.put(key, row, timestamp);
@@ -440,11 +426,11 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
                         dailyHistory.delete(key, timestamp);
                     }
                 });
-                rows.forEach((day, row) -> context.forward(new Record<>(RegionDay.key(region, day),
+                rows.forEach((day, row) -> context.forward(new Record<>(new RegionDayKey(region, day).encode(),
                         IndicatorsOutput.row(row, index.ofChangedDays().get(day)), timestamp)));
                 // later days whose index these changes moved: the same row, with its index as it now stands
                 index.movedDays().forEach((day, tensionIndex) -> {
-                    String key = RegionDay.key(region, day);
+                    String key = new RegionDayKey(region, day).encode();
                     context.forward(new Record<>(key, IndicatorsOutput.row(currentRow(key), tensionIndex), timestamp));
                 });
                 indexes.forgetBefore(region, settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(region)))
