@@ -3,37 +3,22 @@ package org.tensionwatch.streams;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.CanonicalEventMerger;
-import org.tensionwatch.indicators.DailyIndicators;
-import org.tensionwatch.indicators.DailyIndicatorsAggregator;
 import org.tensionwatch.indicators.EventReport;
 import org.tensionwatch.indicators.MatchKey;
 import org.tensionwatch.indicators.MergeResult;
 import org.tensionwatch.indicators.ReportChange;
 import org.tensionwatch.indicators.Retraction;
-import org.tensionwatch.indicators.TensionIndex;
-import org.tensionwatch.indicators.TensionIndexTracker;
 
 /**
  * Merges the reports of a region (the task owns all of them) into canonical events and keeps the region's daily
@@ -67,72 +52,55 @@ import org.tensionwatch.indicators.TensionIndexTracker;
  * region and type's reports in arrival order, and one for a report not held, or retracted already, changes nothing.
  * Every change of a canonical event is emitted (tombstones for ids that disappear), and every changed day with the
  * region's tension index on it; a changed day also moves the index of the days after it, and each later day with events
- * whose (rounded) index moved is emitted again, unchanged but for its index ({@link TensionIndexTracker}), so that the
+ * whose (rounded) index moved is emitted again, unchanged but for its index ({@link org.tensionwatch.indicators.TensionIndexTracker}), so that the
  * latest record of every day carries the index of the rows as they stand, whatever the order and batches of the
  * reports.
  *
- * <p>The decoded events of the busiest regions and types are also kept in the heap between merges, up to
- * {@link #MAX_DECODED_REPORTS} report references in all (a key that does not fit is read from the store each time),
- * and so are up to {@link #MAX_DECODED_ROWS} daily rows, and the daily impulses of the tension index of each region's
- * days from {@link TensionIndex#HISTORY_DAYS} before its retention on. The copies are written through with the store and dropped
- * whenever the task is (re)initialized or closed, so after a rollback under exactly-once they are rebuilt from the
- * restored store.
+ * <p>The processor coordinates; each part of the state has its own collaborator: {@link WaitingReports} (the
+ * waiting reports and the {@link MergeSchedule}), {@link CanonicalEventStores} (the canonical events by day and by id,
+ * with the decoded events of the busiest regions and types, up to {@link CanonicalEventStores#MAX_DECODED_REPORTS}
+ * report references), {@link DailyRowsWriter} (the daily rows, their history and tension index, and their output,
+ * up to {@link DailyRowsWriter#MAX_DECODED_ROWS} rows kept decoded) and {@link NewestPublications}. The copies kept
+ * in the heap are written through with the stores and made anew whenever the task is (re)initialized, and dropped
+ * when it is closed, so after a rollback under exactly-once they are rebuilt from the restored stores.
  */
 final class MergeReportsIntoIndicators implements Processor<String, ReportChange, String, IndicatorsOutput> {
-
-    private static final long MILLIS_PER_DAY = 86_400_000L;
-    /** Report references of decoded state kept in the heap, over all regions and types of the task. */
-    static final int MAX_DECODED_REPORTS = 150_000;
-    /** Daily rows kept decoded in the heap, over all regions of the task. */
-    static final int MAX_DECODED_ROWS = 20_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(MergeReportsIntoIndicators.class);
 
     private final CanonicalEventMerger merger;
     private final IndicatorSettings settings;
     private ProcessorContext<String, IndicatorsOutput> context;
-    private KeyValueStore<String, ReportChange> pending;
-    private KeyValueStore<String, CanonicalEventList> byDay;
-    private TimestampedKeyValueStore<String, CanonicalEvent> canonical;
-    private TimestampedKeyValueStore<String, DailyIndicators> daily;
-    private VersionedKeyValueStore<String, DailyIndicators> dailyHistory;
-    private KeyValueStore<String, Long> newestPublication;
-    /** The regions' newest publication times read or written so far, written through to the store. */
-    private final Map<String, Long> newestByRegion = new HashMap<>();
-    private final MergeSchedule schedule;
+    private WaitingReports waiting;
+    private CanonicalEventStores events;
+    private DailyRowsWriter rows;
+    private NewestPublications newest;
     /** When the next merge interval ends (wall clock), with an idle check more often than the interval. */
     private long nextIntervalMs;
     /** When the last report arrived (wall clock). */
     private long lastArrivalMs;
-    private final DecodedCache<String, List<CanonicalEvent>> decoded =
-            new DecodedCache<>(MAX_DECODED_REPORTS, MergeReportsIntoIndicators::reports);
-    /** Each row weighs one: the first {@link #MAX_DECODED_ROWS} rows written are kept. */
-    private final DecodedCache<String, DailyIndicators> decodedRows = new DecodedCache<>(MAX_DECODED_ROWS, row -> 1);
-    /** The tension index of the days, as each day's record carries it; read from the daily rows' store. */
-    private final TensionIndexTracker indexes = new TensionIndexTracker(TensionIndex.withDefaults(), this::storedRows);
 
     MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
         this.merger = merger;
         this.settings = settings;
-        this.schedule = new MergeSchedule(settings.mergeMaxWait().toMillis(), settings.mergeAllBelow());
     }
 
     @Override
     public void init(ProcessorContext<String, IndicatorsOutput> context) {
         this.context = context;
-        this.pending = context.getStateStore(StoreNames.PENDING_REPORTS);
-        this.byDay = context.getStateStore(StoreNames.CANONICAL_BY_DAY);
-        this.canonical = context.getStateStore(StoreNames.CANONICAL_EVENTS);
-        this.daily = context.getStateStore(StoreNames.DAILY_INDICATORS);
-        this.dailyHistory = context.getStateStore(StoreNames.DAILY_INDICATORS_HISTORY);
-        this.newestPublication = context.getStateStore(StoreNames.REGION_NEWEST_PUBLICATION);
-        forgetDecoded();
+        // made anew at each (re)initialization, so nothing decoded outlives a rollback of the stores
+        this.waiting = new WaitingReports(context.getStateStore(StoreNames.PENDING_REPORTS),
+                new MergeSchedule(settings.mergeMaxWait().toMillis(), settings.mergeAllBelow()));
+        this.events = new CanonicalEventStores(context.getStateStore(StoreNames.CANONICAL_BY_DAY),
+                context.getStateStore(StoreNames.CANONICAL_EVENTS));
+        this.newest = new NewestPublications(context.getStateStore(StoreNames.REGION_NEWEST_PUBLICATION));
+        this.rows = new DailyRowsWriter(context, context.getStateStore(StoreNames.DAILY_INDICATORS),
+                context.getStateStore(StoreNames.DAILY_INDICATORS_HISTORY), settings, newest);
         if (settings.batched()) {
             // reports left waiting by an earlier run of the task (committed with their input offsets)
             long startedAt = context.currentSystemTimeMs();
-            try (KeyValueIterator<String, ReportChange> all = pending.all()) {
-                all.forEachRemaining(entry -> schedule.found(PendingReportKey.matchKeyOf(entry.key), startedAt));
-            }
+            waiting.recover(startedAt);
+            MergeSchedule schedule = waiting.schedule();
             long intervalMs = settings.mergeInterval().toMillis();
             long idleMs = settings.mergeIdleAfter().toMillis();
             nextIntervalMs = startedAt + intervalMs;
@@ -164,7 +132,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         } else {
             EventReport report = (EventReport) record.value();
             LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(
-                    advanceNewestPublication(report.region(), report.publishedAt().toEpochMilli())));
+                    newest.advance(report.region(), report.publishedAt().toEpochMilli())));
             if (report.occurredOn().isBefore(retainedFrom)) {
                 DroppedReports.LATE.increment();
                 LOG.warn("Report {} about {} arrived after the merge step let go of {}'s days before {}; not applied",
@@ -177,60 +145,29 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             // stamped with stream time, not the report's publication time: a report published earlier but
             // received later is still a newer version of the canonical event
             long timestamp = Math.max(record.timestamp(), context.currentStreamTimeMs());
-            Rows rows = new Rows();
-            changes.forEach(change -> merge(change.getKey(), List.of(change.getValue()), timestamp, rows));
-            rows.emit(timestamp);
+            DailyRowsWriter.Changes changed = rows.changes();
+            changes.forEach(change -> merge(change.getKey(), List.of(change.getValue()), timestamp, changed));
+            changed.emit(timestamp);
             return;
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
         lastArrivalMs = context.currentSystemTimeMs();
         for (Map.Entry<String, ReportChange> change : changes) {
-            pending.put(new PendingReportKey(change.getKey(), offset).encode(), change.getValue());
-            schedule.arrived(change.getKey(), lastArrivalMs);
+            waiting.add(change.getKey(), offset, change.getValue(), lastArrivalMs);
         }
-        if (schedule.waitingReports() >= settings.maxPendingReports()) {
-            mergePending(schedule.all());
+        if (waiting.count() >= settings.maxPendingReports()) {
+            mergePending(waiting.schedule().all());
         }
-    }
-
-    /** The start of the newest publication day of the region's reports (0 before the first). */
-    private long newestPublicationOf(String region) {
-        Long newest = newestByRegion.get(region);
-        if (newest == null) {
-            newest = newestPublication.get(region);
-            newest = newest == null ? 0L : newest;
-            newestByRegion.put(region, newest);
-        }
-        return newest;
-    }
-
-    /**
-     * The region's newest publication day (its start, epoch ms) after a report published at {@code publishedAt}: it
-     * never goes back. Kept to the day, which is all the cutoff reads, so the store is written once per region and day
-     * instead of once per report.
-     */
-    private long advanceNewestPublication(String region, long publishedAt) {
-        long newest = newestPublicationOf(region);
-        long day = Math.floorDiv(publishedAt, MILLIS_PER_DAY) * MILLIS_PER_DAY;
-        if (day > newest) {
-            newestPublication.put(region, day);
-            newestByRegion.put(region, day);
-            return day;
-        }
-        return newest;
     }
 
     @Override
     public void close() {
-        forgetDecoded();
-    }
-
-    private void forgetDecoded() {
-        decoded.clear();
-        decodedRows.clear();
-        indexes.forget();
-        newestByRegion.clear();
-        schedule.clear();
+        if (waiting != null) {
+            waiting.clear();
+            events.clear();
+            rows.clear();
+            newest.clear();
+        }
     }
 
     /**
@@ -241,213 +178,39 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
         if (matchKeys.isEmpty()) {
             return;
         }
-        Map<String, List<ReportChange>> byMatchKey = new LinkedHashMap<>();
-        List<String> merged = new ArrayList<>();
-        if (schedule.waitingReports() == 0) {
-            // every key is due: one pass over the store
-            try (KeyValueIterator<String, ReportChange> all = pending.all()) {
-                all.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
-            }
-        } else {
-            for (String matchKey : new TreeSet<>(matchKeys)) {
-                try (KeyValueIterator<String, ReportChange> some = pending.range(PendingReportKey.firstOf(matchKey),
-                        PendingReportKey.afterLastOf(matchKey))) {
-                    some.forEachRemaining(entry -> collect(entry.key, entry.value, byMatchKey, merged));
-                }
-            }
-        }
-        if (merged.isEmpty()) {
+        WaitingReports.Batch batch = waiting.take(matchKeys);
+        if (batch.isEmpty()) {
             return;
         }
         long timestamp = Math.max(context.currentStreamTimeMs(), 0);
-        Rows rows = new Rows();
-        byMatchKey.forEach((matchKey, reports) -> merge(matchKey, reports, timestamp, rows));
-        rows.emit(timestamp);
-        merged.forEach(pending::delete);
+        DailyRowsWriter.Changes changed = rows.changes();
+        batch.byMatchKey().forEach((matchKey, reports) -> merge(matchKey, reports, timestamp, changed));
+        changed.emit(timestamp);
+        waiting.remove(batch);
     }
 
-    private static void collect(String pendingKey, ReportChange report, Map<String, List<ReportChange>> byMatchKey,
-            List<String> merged) {
-        merged.add(pendingKey);
-        byMatchKey.computeIfAbsent(PendingReportKey.matchKeyOf(pendingKey), k -> new ArrayList<>()).add(report);
-    }
-
-    private void merge(String matchKey, List<ReportChange> reports, long timestamp, Rows rows) {
-        List<CanonicalEvent> known = load(matchKey);
+    /** Merges the reports of one region and type; forwards every change of a canonical event, tombstones first. */
+    private void merge(String matchKey, List<ReportChange> reports, long timestamp, DailyRowsWriter.Changes changed) {
+        List<CanonicalEvent> known = events.load(matchKey);
         MergeResult result = merger.mergeAll(known, reports);
-        LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(MatchKey.regionOf(matchKey))));
+        LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(newest.of(MatchKey.regionOf(matchKey))));
         List<CanonicalEvent> kept = merger.retainMatchable(result.events(), retainedFrom);
-        store(matchKey, known, kept);
-        if (decoded.contains(matchKey)) {
-            remember(matchKey, kept);
-        }
-        schedule.merged(matchKey, (int) Math.min(Integer.MAX_VALUE, reports(kept)));
+        events.replace(matchKey, known, kept);
+        waiting.schedule().merged(matchKey, (int) Math.min(Integer.MAX_VALUE, CanonicalEventStores.reports(kept)));
         for (String removed : result.removedIds()) {
-            ValueAndTimestamp<CanonicalEvent> old = canonical.get(removed);
-            canonical.delete(removed);
+            CanonicalEvent old = events.remove(removed);
             if (old != null) {
-                rows.subtract(old.value());
+                changed.subtract(old);
             }
             context.forward(new Record<>(removed, IndicatorsOutput.event(null), timestamp));
         }
         for (CanonicalEvent event : result.upserts()) {
-            ValueAndTimestamp<CanonicalEvent> old = canonical.get(event.id());
-            canonical.put(event.id(), ValueAndTimestamp.make(event, timestamp));
+            CanonicalEvent old = events.put(event, timestamp);
             if (old != null) {
-                rows.subtract(old.value());
+                changed.subtract(old);
             }
-            rows.add(event);
+            changed.add(event);
             context.forward(new Record<>(event.id(), IndicatorsOutput.event(event), timestamp));
-        }
-    }
-
-    /** The canonical events of a region and type, in the order of their days, then ids. */
-    private List<CanonicalEvent> load(String matchKey) {
-        List<CanonicalEvent> cached = decoded.get(matchKey);
-        if (cached != null) {
-            return cached;
-        }
-        List<CanonicalEvent> events = new ArrayList<>();
-        try (KeyValueIterator<String, CanonicalEventList> days = byDay.range(CanonicalDayKey.firstOf(matchKey),
-                CanonicalDayKey.afterLastOf(matchKey))) {
-            days.forEachRemaining(day -> events.addAll(day.value.events()));
-        }
-        remember(matchKey, events);
-        return events;
-    }
-
-    /** Keeps the decoded events of a key if they fit (replacing its earlier copy). */
-    private void remember(String matchKey, List<CanonicalEvent> events) {
-        decoded.put(matchKey, List.copyOf(events));
-    }
-
-    private static long reports(List<CanonicalEvent> events) {
-        long count = 0;
-        for (CanonicalEvent event : events) {
-            count += event.reports().size();
-        }
-        return count;
-    }
-
-    /** The region's rows in the daily store from {@code from} on, up to {@code toExclusive} (null: to the last). */
-    private List<DailyIndicators> storedRows(String region, LocalDate from, LocalDate toExclusive) {
-        List<DailyIndicators> rows = new ArrayList<>();
-        // keys region|yyyy-MM-dd sort by day within the region
-        String to = toExclusive == null ? RegionDayKey.afterLastOf(region) : new RegionDayKey(region, toExclusive).encode();
-        try (KeyValueIterator<String, ValueAndTimestamp<DailyIndicators>> days =
-                daily.range(new RegionDayKey(region, from).encode(), to)) {
-            days.forEachRemaining(day -> {
-                if (toExclusive == null || !day.key.equals(to)) {
-                    rows.add(day.value.value());
-                }
-            });
-        }
-        return rows;
-    }
-
-    /** Writes the days whose events changed, and deletes the days left without events. */
-    private void store(String matchKey, List<CanonicalEvent> before, List<CanonicalEvent> after) {
-        Map<LocalDate, List<CanonicalEvent>> old = byDay(before);
-        Map<LocalDate, List<CanonicalEvent>> now = byDay(after);
-        TreeSet<LocalDate> days = new TreeSet<>(old.keySet());
-        days.addAll(now.keySet());
-        for (LocalDate day : days) {
-            List<CanonicalEvent> events = now.getOrDefault(day, List.of());
-            if (events.equals(old.getOrDefault(day, List.of()))) {
-                continue;
-            }
-            String key = new CanonicalDayKey(matchKey, day).encode();
-            if (events.isEmpty()) {
-                byDay.delete(key);
-            } else {
-                byDay.put(key, new CanonicalEventList(events));
-            }
-        }
-    }
-
-    private static Map<LocalDate, List<CanonicalEvent>> byDay(List<CanonicalEvent> events) {
-        Map<LocalDate, List<CanonicalEvent>> days = new HashMap<>();
-        for (CanonicalEvent event : events) {
-            days.computeIfAbsent(event.occurredOn(), d -> new ArrayList<>()).add(event);
-        }
-        return days;
-    }
-
-    /** The daily rows one merge changes: read once, moved by each event's difference, written and emitted once. */
-    private final class Rows {
-        private final Map<String, DailyIndicators> before = new HashMap<>();
-        private final Map<String, DailyIndicatorsAggregator.RowChanges> now = new TreeMap<>();
-
-        void add(CanonicalEvent event) {
-            row(new RegionDayKey(event.region(), event.occurredOn()).encode()).add(event);
-        }
-
-        void subtract(CanonicalEvent event) {
-            row(new RegionDayKey(event.region(), event.occurredOn()).encode()).subtract(event);
-        }
-
-        private DailyIndicatorsAggregator.RowChanges row(String key) {
-            DailyIndicatorsAggregator.RowChanges row = now.get(key);
-            if (row == null) {
-                DailyIndicators start = decodedRows.get(key);
-                if (start == null) {
-                    ValueAndTimestamp<DailyIndicators> stored = daily.get(key);
-                    start = stored == null ? DailyIndicators.empty() : stored.value();
-                }
-                before.put(key, start);
-                row = new DailyIndicatorsAggregator.RowChanges(start);
-                now.put(key, row);
-            }
-            return row;
-        }
-
-        void emit(long timestamp) {
-            Map<String, SortedMap<LocalDate, DailyIndicators>> changedByRegion = new TreeMap<>();
-            now.forEach((key, changes) -> {
-                DailyIndicators row = changes.row();
-                decodedRows.put(key, row);
-                if (!Objects.equals(row, before.get(key))) {
-                    RegionDayKey day = RegionDayKey.parse(key);
-                    changedByRegion.computeIfAbsent(day.region(), r -> new TreeMap<>()).put(day.day(), row);
-                }
-            });
-            changedByRegion.forEach((region, rows) -> {
-                // before the rows are written: the tracker reads the days it does not keep yet as they were
-                TensionIndexTracker.Changes index = indexes.apply(region, rows);
-                // every row written before any is forwarded, so that the store keeps up with the tracker even if a
-                // downstream step throws
-                rows.forEach((day, row) -> {
-                    String key = new RegionDayKey(region, day).encode();
-                    if (row.hasEvents()) {
-                        daily.put(key, ValueAndTimestamp.make(row, timestamp));
-                        dailyHistory.put(key, row, timestamp);
-                    } else {
-                        daily.delete(key);
-                        dailyHistory.delete(key, timestamp);
-                    }
-                });
-                rows.forEach((day, row) -> context.forward(new Record<>(new RegionDayKey(region, day).encode(),
-                        IndicatorsOutput.row(row, index.ofChangedDays().get(day)), timestamp)));
-                // later days whose index these changes moved: the same row, with its index as it now stands
-                index.movedDays().forEach((day, tensionIndex) -> {
-                    String key = new RegionDayKey(region, day).encode();
-                    context.forward(new Record<>(key, IndicatorsOutput.row(currentRow(key), tensionIndex), timestamp));
-                });
-                indexes.forgetBefore(region, settings.retainedFrom(Instant.ofEpochMilli(newestPublicationOf(region)))
-                        .minusDays(TensionIndex.HISTORY_DAYS));
-            });
-        }
-
-        private DailyIndicators currentRow(String key) {
-            DailyIndicators row = decodedRows.get(key);
-            if (row == null) {
-                ValueAndTimestamp<DailyIndicators> stored = daily.get(key);
-                if (stored == null) {
-                    throw new IllegalStateException("no row " + key + " in the store, but its index is kept");
-                }
-                row = stored.value();
-            }
-            return row;
         }
     }
 }
