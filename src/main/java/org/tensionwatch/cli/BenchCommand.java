@@ -19,7 +19,7 @@ import java.util.List;
 import org.tensionwatch.domain.ArticleText;
 import org.tensionwatch.extraction.ExtractionResult;
 import org.tensionwatch.extraction.RuleBasedExtractor;
-import org.tensionwatch.extraction.bench.SyntheticCorpus;
+import org.tensionwatch.tools.bench.SyntheticCorpus;
 
 /**
  * The {@code bench} command: runs the extractor single-threaded over a synthetic corpus, after a warm-up, and

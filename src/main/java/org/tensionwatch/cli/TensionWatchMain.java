@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.tensionwatch.bench.FeedsBenchmark;
-import org.tensionwatch.bench.IndicatorsBenchmark;
-import org.tensionwatch.bench.LatencyBenchmark;
+import org.tensionwatch.tools.bench.FeedsBenchmark;
+import org.tensionwatch.tools.bench.IndicatorsBenchmark;
+import org.tensionwatch.tools.bench.LatencyBenchmark;
 
 /**
  * The one launcher: with no arguments (or {@code serve}) it runs the service; with a subcommand it
