@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  *   <li>Inside the core, dependencies point one way: {@code domain} needs nothing of the project;
  *       {@code extraction} and {@code indicators} need only {@code domain}; {@code alerts} only
  *       {@code domain} and {@code indicators}.</li>
+ *   <li>The tools ({@code tools}: benchmarks, the extraction scorer and the corpus generator) stand apart: they use
+ *       the service's packages, and no service package uses them, so the service's packages hold only what the
+ *       service runs. Only the launcher ({@code cli}) reaches them.</li>
  *   <li>No cycles between the top-level packages ({@code org.tensionwatch.(*)}), except the ones listed in
  *       {@link #KNOWN_CYCLES}: a new cycle fails, and so does a listed one that is gone (so the list
  *       shrinks with the debt).</li>
@@ -121,6 +124,20 @@ class ArchitectureTest {
         onlyProjectDependencies("security").check(classes);
     }
 
+    /** What the service runs, core included: everything but the tools and the launcher that starts them. */
+    private static final String[] SERVICE_PACKAGES = {
+            ROOT + ".service..", ROOT + ".api..", ROOT + ".streams..", ROOT + ".kafka..", ROOT + ".avro..",
+            ROOT + ".security..", ROOT + ".domain..", ROOT + ".extraction..", ROOT + ".indicators..",
+            ROOT + ".alerts..", ROOT + ".ingest..", ROOT + ".replay..", ROOT + ".webhook..", ROOT + ".feeds.."};
+
+    @Test
+    void noServicePackageDependsOnTheTools() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(SERVICE_PACKAGES)
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".tools..")
+                .because("benchmarks and evaluation tools stand apart from what the service runs");
+        rule.check(classes);
+    }
+
     @Test
     void noPackageCyclesButTheKnownOnes() {
         EvaluationResult result = packageCycles().evaluate(classes);
@@ -138,7 +155,7 @@ class ArchitectureTest {
 
     private static ArchRule onlyProjectDependencies(String pkg, String... allowed) {
         String[] forbidden = List.of("domain", "extraction", "indicators", "alerts", "ingest", "replay",
-                        "webhook", "feeds", "kafka", "streams", "service", "api", "cli", "bench", "avro", "security").stream()
+                        "webhook", "feeds", "kafka", "streams", "service", "api", "cli", "tools", "avro", "security").stream()
                 .filter(other -> !other.equals(pkg) && !List.of(allowed).contains(other))
                 .map(other -> ROOT + "." + other + "..")
                 .toArray(String[]::new);

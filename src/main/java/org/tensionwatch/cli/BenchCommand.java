@@ -19,22 +19,55 @@ import java.util.List;
 import org.tensionwatch.domain.ArticleText;
 import org.tensionwatch.extraction.ExtractionResult;
 import org.tensionwatch.extraction.RuleBasedExtractor;
-import org.tensionwatch.extraction.bench.SyntheticCorpus;
+import org.tensionwatch.tools.bench.SyntheticCorpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code bench} command: runs the extractor single-threaded over a synthetic corpus, after a warm-up, and
  * prints articles, megabytes and sentences per second for each run and their median.
  */
-public final class BenchCommand {
+@Command(name = "bench", synopsisHeading = "usage: ", sortOptions = false,
+        customSynopsis = {"bench [--articles N] [--size-kb KB] [--seed S] [--runs R]",
+                "       bench --corpus DIR [--articles N] [--runs R]",
+                "       bench --write-archive FILE.jsonl [--articles N] [--size-kb KB] [--seed S] [--days D]"},
+        description = "measure extraction speed over a generated corpus",
+        footer = "exit code 0 on success, 1 when the archive cannot be written, 2 on bad usage")
+public final class BenchCommand implements Cli.Command {
 
-    static final String USAGE = """
-            usage: bench [--articles N (10000)] [--size-kb KB (5)] [--seed S (42)] [--runs R (5)]
-                   bench --corpus DIR [--articles N (10000)] [--runs R (5)]
-              --corpus         times article files written like agency copy (e.g. samples/articles) instead of the
-                               generated corpus, which is easier than real news; the files repeat up to N articles
-                   bench --write-archive FILE.jsonl [--articles N] [--size-kb KB] [--seed S] [--days D (180)]
-              --write-archive  writes the generated articles as a replay archive (one POST /api/articles body a line,
-                               published evenly over D days from 2026-01-01, from six outlets) instead of timing""";
+    @Mixin
+    private Cli.Help help;
+
+    @Option(names = "--articles", paramLabel = "N", converter = Cli.Count.class,
+            description = "how many articles (default ${DEFAULT-VALUE})")
+    private int articles = 10_000;
+
+    @Option(names = "--size-kb", paramLabel = "KB", converter = Cli.Count.class,
+            description = "the size of a generated article (default ${DEFAULT-VALUE})")
+    private int sizeKb = 5;
+
+    @Option(names = "--seed", paramLabel = "S", converter = Cli.WholeNumber.class,
+            description = "the generator's seed: the same seed, the same articles (default ${DEFAULT-VALUE})")
+    private long seed = 42;
+
+    @Option(names = "--runs", paramLabel = "R", converter = Cli.Count.class,
+            description = "timed runs after the warm-up (default ${DEFAULT-VALUE})")
+    private int runs = 5;
+
+    @Option(names = "--days", paramLabel = "D", converter = Cli.Count.class,
+            description = "with --write-archive: the days the articles are spread over (default ${DEFAULT-VALUE})")
+    private int days = 180;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = {"times article files written like agency copy (e.g. samples/articles) instead of the",
+                    "generated corpus, which is easier than real news; the files repeat up to N articles"})
+    private Path corpusDir;
+
+    @Option(names = "--write-archive", paramLabel = "FILE.jsonl",
+            description = {"writes the generated articles as a replay archive (one POST /api/articles body a line,",
+                    "published evenly over D days from 2026-01-01, from six outlets) instead of timing"})
+    private Path archive;
 
     private final RuleBasedExtractor extractor;
 
@@ -48,37 +81,13 @@ public final class BenchCommand {
 
     /** Runs the benchmark; 0 on success, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        int articles = 10_000;
-        int sizeKb = 5;
-        long seed = 42;
-        int runs = 5;
-        int days = 180;
-        Path archive = null;
-        Path corpusDir = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (i + 1 >= args.size()) {
-                return usage(err, a.startsWith("--") ? a + " needs a value" : "unexpected argument " + a);
-            }
-            try {
-                switch (a) {
-                    case "--articles" -> articles = Integer.parseInt(args.get(++i));
-                    case "--size-kb" -> sizeKb = Integer.parseInt(args.get(++i));
-                    case "--seed" -> seed = Long.parseLong(args.get(++i));
-                    case "--runs" -> runs = Integer.parseInt(args.get(++i));
-                    case "--days" -> days = Integer.parseInt(args.get(++i));
-                    case "--write-archive" -> archive = Path.of(args.get(++i));
-                    case "--corpus" -> corpusDir = Path.of(args.get(++i));
-                    default -> {
-                        return usage(err, "unknown argument " + a);
-                    }
-                }
-            } catch (NumberFormatException e) {
-                return usage(err, a + " needs a number, not " + args.get(i));
-            }
-        }
+        return Cli.run(this, args, out, err);
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) throws Cli.UsageException {
         if (articles < 1 || sizeKb < 1 || runs < 1 || days < 1) {
-            return usage(err, "--articles, --size-kb, --runs and --days must be positive");
+            throw new Cli.UsageException("--articles, --size-kb, --runs and --days must be positive");
         }
         if (archive != null) {
             return writeArchive(archive, articles, sizeKb, seed, days, out, err);
@@ -88,7 +97,7 @@ public final class BenchCommand {
             try {
                 corpus = repeated(readCorpus(corpusDir), articles);
             } catch (IOException | IllegalArgumentException e) {
-                return usage(err, "--corpus: " + e.getMessage());
+                throw new Cli.UsageException("--corpus: " + e.getMessage());
             }
         } else {
             corpus = new SyntheticCorpus(seed).articles(articles, sizeKb * 1024, LocalDate.of(2026, 6, 3));
@@ -190,11 +199,5 @@ public final class BenchCommand {
             events += r.events().size();
         }
         return new long[] {sentences, events};
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("bench: " + problem);
-        err.println(USAGE);
-        return 2;
     }
 }

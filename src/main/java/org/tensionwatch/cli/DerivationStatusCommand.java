@@ -7,59 +7,65 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.tensionwatch.kafka.ConsumerGroupLag;
 import org.tensionwatch.kafka.Derivation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code derivation-status} command: how many records each Streams application of a derivation (extraction,
  * indicators, alerts) has still to process; with {@code --wait}, waits until all three have caught up.
  */
-public final class DerivationStatusCommand {
+@Command(name = "derivation-status", synopsisHeading = "usage: ", sortOptions = false,
+        customSynopsis = "derivation-status [--derivation LABEL] [--wait] [options]",
+        description = "how many records each Streams application of a derivation has still to process",
+        footer = "exit code 0 when every application has caught up, 1 when one has not (or Kafka cannot be asked), 2 on bad usage")
+public final class DerivationStatusCommand implements Cli.Command {
 
-    static final String USAGE = """
-            usage: derivation-status [--derivation LABEL] [--wait] [options]
-              --derivation LABEL       the derivation (default: current)
-              --wait                   wait until every application has processed every record, then say how long it took
-              --timeout SECONDS        how long --wait waits at most (default 3600)
-              --follow SECONDS         with --wait: a line every SECONDS with each application's records behind and
-                                       processed, and at the end when each caught up for good and its rate (for
-                                       timing a replay: start it together with the replay)
-              --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
-              --kafka-config FILE      Kafka client settings of a secured cluster (security.protocol, sasl.*, ssl.*)
-              --application-id PREFIX  the service's tension.streams.application-id (default tension-watch)
-            exit code 0 when every application has caught up, 1 when one has not (or Kafka cannot be asked), 2 on bad usage""";
-
-    private static final Set<String> VALUED =
-            Set.of("--bootstrap-servers", "--application-id", "--derivation", "--timeout", "--follow");
     private static final List<String> APPLICATIONS = List.of(Derivation.EXTRACTION, Derivation.INDICATORS, Derivation.ALERTS);
+
+    @Mixin
+    private Cli.Help help;
+
+    @Option(names = "--derivation", paramLabel = "LABEL", converter = Cli.DerivationLabel.class,
+            description = "the derivation (default: current)")
+    private Derivation derivation = Derivation.CURRENT;
+
+    @Option(names = "--wait",
+            description = "wait until every application has processed every record, then say how long it took")
+    private boolean wait;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Cli.WholeNumber.class,
+            description = "how long --wait waits at most (default 3600)")
+    private long timeoutOption = 3600;
+
+    @Option(names = "--follow", paramLabel = "SECONDS", converter = Cli.WholeNumber.class,
+            description = {"with --wait: a line every SECONDS with each application's records behind and",
+                    "processed, and at the end when each caught up for good and its rate (for",
+                    "timing a replay: start it together with the replay)"})
+    private long followOption;
+
+    @Mixin
+    private Cli.KafkaOptions kafka;
+
+    @Option(names = "--application-id", paramLabel = "PREFIX",
+            description = "the service's tension.streams.application-id (default tension-watch)")
+    private String applicationIdPrefix = "tension-watch";
 
     /** Runs the command; 0 when caught up, 1 when not, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        org.tensionwatch.kafka.KafkaConnection bootstrap;
-        String applicationIdPrefix;
-        Derivation derivation;
-        boolean wait;
-        long timeoutSeconds;
-        long followSeconds;
-        try {
-            CommandOptions options = CommandOptions.parse(args, CommandOptions.withKafkaOptions(VALUED), Set.of("--wait"), false);
-            if (options.help()) {
-                out.println(USAGE);
-                return 0;
-            }
-            bootstrap = options.kafka();
-            applicationIdPrefix = options.string("--application-id", "tension-watch");
-            derivation = options.parsed("--derivation", Derivation.CURRENT, Derivation::of);
-            wait = options.flag("--wait");
-            timeoutSeconds = options.wholeNumber("--timeout", 3600, 1, "second");
-            followSeconds = options.wholeNumber("--follow", 0, 0, "second");
-            if (followSeconds > 0 && !wait) {
-                return usage(err, "--follow goes with --wait");
-            }
-        } catch (CommandOptions.UsageException e) {
-            return usage(err, e.getMessage());
+        return Cli.run(this, args, out, err);
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) throws Cli.UsageException {
+        org.tensionwatch.kafka.KafkaConnection bootstrap = kafka.connection();
+        long timeoutSeconds = Cli.atLeast("--timeout", timeoutOption, 1, "second");
+        long followSeconds = Cli.atLeast("--follow", followOption, 0, "second");
+        if (followSeconds > 0 && !wait) {
+            throw new Cli.UsageException("--follow goes with --wait");
         }
         if (followSeconds > 0) {
             return follow(bootstrap, derivation, applicationIdPrefix, followSeconds, timeoutSeconds, out, err);
@@ -183,11 +189,5 @@ public final class DerivationStatusCommand {
             lags.put(group, ConsumerGroupLag.of(bootstrap, group, Duration.ofSeconds(30)));
         }
         return lags;
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.println("derivation-status: " + message);
-        err.println(USAGE);
-        return 2;
     }
 }

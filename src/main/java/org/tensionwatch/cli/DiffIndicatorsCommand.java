@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.tensionwatch.avro.MilitaryAlertLevel;
@@ -20,82 +19,89 @@ import org.tensionwatch.kafka.ConsumerGroupLag;
 import org.tensionwatch.kafka.Derivation;
 import org.tensionwatch.kafka.Topic;
 import org.tensionwatch.kafka.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code diff-indicators} command: how a region's daily indicators differ between two derivations over a period,
  * read from the two indicators topics (the latest record of each day).
  */
-public final class DiffIndicatorsCommand {
+@Command(name = "diff-indicators", synopsisHeading = "usage: ", sortOptions = false,
+        customSynopsis = "diff-indicators --new LABEL --region CODE --from YYYY-MM-DD --to YYYY-MM-DD [options]",
+        description = "show how a region's daily indicators differ between two derivations",
+        footer = {"prints each day and indicator that differs, old -> new, then a summary line; exit code 0 when compared",
+                "(with or without differences), 1 when a topic is missing or Kafka cannot be read, 2 on bad usage"})
+public final class DiffIndicatorsCommand implements Cli.Command {
 
-    static final String USAGE = """
-            usage: diff-indicators --new LABEL --region CODE --from YYYY-MM-DD --to YYYY-MM-DD [options]
-              --new LABEL              the derivation to compare, e.g. v2 (its indicators are on tension.LABEL.indicators)
-              --old LABEL              the derivation to compare it with (default: current, on tension.indicators)
-              --region CODE            the region, an ISO country code such as XK
-              --from YYYY-MM-DD        first day (inclusive)
-              --to YYYY-MM-DD          last day (inclusive)
-              --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
-              --kafka-config FILE      Kafka client settings of a secured cluster (security.protocol, sasl.*, ssl.*)
-              --topic NAME             the current derivation's indicators topic (default tension.indicators)
-              --application-id PREFIX  the services' tension.streams.application-id (default tension-watch), to warn
-                                       when a derivation has not processed every article yet
-              --timeout SECONDS        how long to wait for the cluster and the topics (default 60)
-            prints each day and indicator that differs, old -> new, then a summary line; exit code 0 when compared
-            (with or without differences), 1 when a topic is missing or Kafka cannot be read, 2 on bad usage""";
-
-    private static final Set<String> VALUED = Set.of("--bootstrap-servers", "--topic", "--application-id", "--region",
-            "--from", "--to", "--old", "--new", "--timeout");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
     /** Longer periods are almost always a typo in a year. */
     private static final int MAX_DAYS = 3660;
 
+    @Mixin
+    private Cli.Help help;
+
+    @Option(names = "--new", paramLabel = "LABEL", converter = Cli.DerivationLabel.class,
+            description = "the derivation to compare, e.g. v2 (its indicators are on tension.LABEL.indicators)")
+    private Derivation newer;
+
+    @Option(names = "--old", paramLabel = "LABEL", converter = Cli.DerivationLabel.class,
+            description = "the derivation to compare it with (default: current, on tension.indicators)")
+    private Derivation older = Derivation.CURRENT;
+
+    @Option(names = "--region", paramLabel = "CODE", description = "the region, an ISO country code such as XK")
+    private String givenRegion;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = Cli.Day.class, description = "first day (inclusive)")
+    private LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Cli.Day.class, description = "last day (inclusive)")
+    private LocalDate to;
+
+    @Mixin
+    private Cli.KafkaOptions kafka;
+
+    @Option(names = "--topic", paramLabel = "NAME",
+            description = "the current derivation's indicators topic (default tension.indicators)")
+    private String topicName;
+
+    @Option(names = "--application-id", paramLabel = "PREFIX",
+            description = {"the services' tension.streams.application-id (default tension-watch), to warn",
+                    "when a derivation has not processed every article yet"})
+    private String applicationIdPrefix = "tension-watch";
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Cli.WholeNumber.class,
+            description = "how long to wait for the cluster and the topics (default 60)")
+    private long timeoutOption = 60;
+
     /** Runs the command; 0 when compared, 1 when it could not read the topics, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        org.tensionwatch.kafka.KafkaConnection bootstrap;
-        String topic;
-        String applicationIdPrefix;
-        String region;
-        LocalDate from;
-        LocalDate to;
-        Derivation older;
-        Derivation newer;
-        long timeoutSeconds;
-        try {
-            CommandOptions options = CommandOptions.parse(args, CommandOptions.withKafkaOptions(VALUED), Set.of(), false);
-            if (options.help()) {
-                out.println(USAGE);
-                return 0;
-            }
-            bootstrap = options.kafka();
-            topic = options.string("--topic", Topics.Names.DEFAULTS.indicators());
-            applicationIdPrefix = options.string("--application-id", "tension-watch");
-            String givenRegion = options.string("--region", null);
-            region = givenRegion == null ? null : givenRegion.toUpperCase(Locale.ROOT);
-            if (region != null && !REGION.matcher(region).matches()) {
-                return usage(err, "--region takes a two-letter country code such as XK, not " + givenRegion);
-            }
-            from = options.date("--from");
-            to = options.date("--to");
-            older = options.parsed("--old", Derivation.CURRENT, Derivation::of);
-            newer = options.parsed("--new", null, Derivation::of);
-            timeoutSeconds = options.wholeNumber("--timeout", 60, 1, "second");
-        } catch (CommandOptions.UsageException e) {
-            return usage(err, e.getMessage());
+        return Cli.run(this, args, out, err);
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) throws Cli.UsageException {
+        org.tensionwatch.kafka.KafkaConnection bootstrap = kafka.connection();
+        String topic = topicName != null ? topicName : Topics.Names.DEFAULTS.indicators();
+        String region = givenRegion == null ? null : givenRegion.toUpperCase(Locale.ROOT);
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw new Cli.UsageException("--region takes a two-letter country code such as XK, not " + givenRegion);
         }
+        long timeoutSeconds = Cli.atLeast("--timeout", timeoutOption, 1, "second");
         if (newer == null) {
-            return usage(err, "--new is required: the derivation to compare, e.g. --new v2");
+            throw new Cli.UsageException("--new is required: the derivation to compare, e.g. --new v2");
         }
         if (region == null || from == null || to == null) {
-            return usage(err, "--region, --from and --to are required");
+            throw new Cli.UsageException("--region, --from and --to are required");
         }
         if (to.isBefore(from)) {
-            return usage(err, "--to " + to + " is before --from " + from);
+            throw new Cli.UsageException("--to " + to + " is before --from " + from);
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            return usage(err, "the period from " + from + " to " + to + " is longer than " + MAX_DAYS + " days");
+            throw new Cli.UsageException("the period from " + from + " to " + to + " is longer than " + MAX_DAYS + " days");
         }
         if (newer.equals(older)) {
-            return usage(err, "--old and --new are the same derivation (" + newer + ")");
+            throw new Cli.UsageException("--old and --new are the same derivation (" + newer + ")");
         }
 
         String oldTopic = older.topic(topic);
@@ -168,11 +174,5 @@ public final class DiffIndicatorsCommand {
             v.put(indicator.fieldName(), value instanceof MilitaryAlertLevel level ? level.name() : value);
         }
         return v;
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.println("diff-indicators: " + message);
-        err.println(USAGE);
-        return 2;
     }
 }

@@ -12,24 +12,43 @@ import java.util.Map;
 import org.tensionwatch.domain.ArticleText;
 import org.tensionwatch.domain.ExtractedEvent;
 import org.tensionwatch.extraction.RuleBasedExtractor;
-import org.tensionwatch.extraction.eval.EventScorer;
-import org.tensionwatch.extraction.eval.GoldFiles;
-import org.tensionwatch.extraction.eval.Prf;
-import org.tensionwatch.extraction.eval.ScoreResult;
-import org.tensionwatch.extraction.eval.ScoredEvent;
+import org.tensionwatch.tools.eval.EventScorer;
+import org.tensionwatch.tools.eval.GoldFiles;
+import org.tensionwatch.tools.eval.Prf;
+import org.tensionwatch.tools.eval.ScoreResult;
+import org.tensionwatch.tools.eval.ScoredEvent;
 import org.tensionwatch.ingest.ArticleFileResult;
 import org.tensionwatch.ingest.ArticleFiles;
 import org.tensionwatch.ingest.ParsedArticleFile;
 import org.tensionwatch.ingest.RejectedFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The {@code evaluate} command: extracts articles (or reads a predictions file) and scores the events against
  * gold annotations, with the same figures as the reference scorer.
  */
-public final class EvaluateCommand {
+@Command(name = "evaluate", synopsisHeading = "usage: ", sortOptions = false,
+        customSynopsis = {"evaluate --gold GOLD_DIR ARTICLES_DIR_OR_FILES...",
+                "       evaluate --gold GOLD_DIR --predictions FILE.jsonl"},
+        description = "score extracted events against gold annotations (precision, recall, F1)",
+        footer = "exit code 0 when it scored, 1 when the gold or predictions cannot be read, 2 on bad usage")
+public final class EvaluateCommand implements Cli.Command {
 
-    static final String USAGE = "usage: evaluate --gold GOLD_DIR ARTICLES_DIR_OR_FILES...\n"
-            + "       evaluate --gold GOLD_DIR --predictions FILE.jsonl";
+    @Mixin
+    private Cli.Help help;
+
+    @Option(names = "--gold", paramLabel = "GOLD_DIR", description = "the directory of gold files")
+    private Path goldDir;
+
+    @Option(names = "--predictions", paramLabel = "FILE.jsonl",
+            description = "score these extracted events (as extract prints them) instead of extracting articles")
+    private Path predictions;
+
+    @Parameters(paramLabel = "ARTICLES_DIR_OR_FILES", description = "the articles to extract and score")
+    private List<Path> articles = new ArrayList<>();
 
     private final RuleBasedExtractor extractor;
     private final ArticleFiles files;
@@ -45,32 +64,16 @@ public final class EvaluateCommand {
 
     /** Runs the command; 0 when it scored, 2 on bad usage, 1 when the gold or predictions cannot be read. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Path goldDir = null;
-        Path predictions = null;
-        List<Path> articles = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--gold") || a.equals("--predictions")) {
-                if (i + 1 >= args.size()) {
-                    return usage(err, a + " needs a path");
-                }
-                Path p = Path.of(args.get(++i));
-                if (a.equals("--gold")) {
-                    goldDir = p;
-                } else {
-                    predictions = p;
-                }
-            } else if (a.startsWith("--")) {
-                return usage(err, "unknown option " + a);
-            } else {
-                articles.add(Path.of(a));
-            }
-        }
+        return Cli.run(this, args, out, err);
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) throws Cli.UsageException {
         if (goldDir == null || !Files.isDirectory(goldDir)) {
-            return usage(err, "--gold must name a directory of gold files");
+            throw new Cli.UsageException("--gold must name a directory of gold files");
         }
         if ((predictions == null) == articles.isEmpty()) {
-            return usage(err, "give either article files or --predictions, not both or neither");
+            throw new Cli.UsageException("give either article files or --predictions, not both or neither");
         }
         try {
             GoldFiles.Gold gold = GoldFiles.readGold(goldDir);
@@ -78,13 +81,13 @@ public final class EvaluateCommand {
             int[] bad = new int[1];
             if (predictions != null) {
                 if (!Files.isRegularFile(predictions)) {
-                    return usage(err, "no such predictions file: " + predictions);
+                    throw new Cli.UsageException("no such predictions file: " + predictions);
                 }
                 predicted = GoldFiles.readPredictions(predictions, bad);
             } else {
                 for (Path p : articles) {
                     if (!Files.exists(p)) {
-                        return usage(err, "no such file or directory: " + p);
+                        throw new Cli.UsageException("no such file or directory: " + p);
                     }
                 }
                 predicted = extractAll(articles, gold.published(), err);
@@ -143,11 +146,5 @@ public final class EvaluateCommand {
 
     private static void line(PrintStream out, String label, Prf p) {
         out.printf("%s: P=%.3f R=%.3f F1=%.3f%n", label, p.precision(), p.recall(), p.f1());
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("evaluate: " + problem);
-        err.println(USAGE);
-        return 2;
     }
 }

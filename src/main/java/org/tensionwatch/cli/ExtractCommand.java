@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensionwatch.domain.ArticleText;
@@ -17,14 +16,50 @@ import org.tensionwatch.ingest.ArticleFileResult;
 import org.tensionwatch.ingest.ArticleFiles;
 import org.tensionwatch.ingest.ParsedArticleFile;
 import org.tensionwatch.ingest.RejectedFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The {@code extract} command: prints the events of article files as JSON Lines or as a table; bad files are
  * reported on the error stream and skipped.
  */
-public final class ExtractCommand {
+@Command(name = "extract", synopsisHeading = "usage: ", sortOptions = false,
+        description = "print the events of article files or directories as JSON Lines or a table",
+        footer = "exit code 0 when the arguments were valid (bad files are reported and skipped), 2 on bad usage")
+public final class ExtractCommand implements Cli.Command {
 
-    static final String USAGE = "usage: extract [--format jsonl|table] [--published YYYY-MM-DD] FILE_OR_DIR...";
+    /** How the events are printed. */
+    enum Format {
+        JSONL, TABLE;
+
+        static final class Converter implements ITypeConverter<Format> {
+            @Override
+            public Format convert(String value) {
+                return switch (value) {
+                    case "jsonl" -> JSONL;
+                    case "table" -> TABLE;
+                    default -> throw Cli.problem(" needs jsonl or table");
+                };
+            }
+        }
+    }
+
+    @Mixin
+    private Cli.Help help;
+
+    @Option(names = "--format", paramLabel = "jsonl|table", converter = Format.Converter.class,
+            description = "one JSON object a line (the default), or a table")
+    private Format format = Format.JSONL;
+
+    @Option(names = "--published", paramLabel = "YYYY-MM-DD", converter = Cli.Day.class,
+            description = "the publication day of files that do not say theirs (default: today, with a warning)")
+    private LocalDate published;
+
+    @Parameters(paramLabel = "FILE_OR_DIR", description = "article files, or directories of them")
+    private List<Path> inputs = new ArrayList<>();
 
     private final RuleBasedExtractor extractor;
     private final ArticleFiles files;
@@ -40,46 +75,17 @@ public final class ExtractCommand {
 
     /** Runs the command; returns 0 when the arguments were valid, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String format = "jsonl";
-        LocalDate published = null;
-        List<Path> inputs = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--format" -> {
-                    if (i + 1 >= args.size() || !List.of("jsonl", "table").contains(args.get(i + 1))) {
-                        return usage(err, "--format needs jsonl or table");
-                    }
-                    format = args.get(++i);
-                }
-                case "--published" -> {
-                    if (i + 1 >= args.size()) {
-                        return usage(err, "--published needs a date");
-                    }
-                    try {
-                        published = LocalDate.parse(args.get(++i));
-                    } catch (DateTimeParseException e) {
-                        return usage(err, "--published is not a date (YYYY-MM-DD): " + args.get(i));
-                    }
-                }
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    if (a.startsWith("--")) {
-                        return usage(err, "unknown option " + a);
-                    }
-                    inputs.add(Path.of(a));
-                }
-            }
-        }
+        return Cli.run(this, args, out, err);
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) throws Cli.UsageException {
         if (inputs.isEmpty()) {
-            return usage(err, "no article files given");
+            throw new Cli.UsageException("no article files given");
         }
         for (Path p : inputs) {
             if (!Files.exists(p)) {
-                return usage(err, "no such file or directory: " + p);
+                throw new Cli.UsageException("no such file or directory: " + p);
             }
         }
         List<Path> paths;
@@ -91,7 +97,7 @@ public final class ExtractCommand {
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         boolean warned = false;
-        EventTable table = format.equals("table") ? new EventTable() : null;
+        EventTable table = format == Format.TABLE ? new EventTable() : null;
         for (Path p : paths) {
             ArticleFileResult r = files.read(p);
             if (r instanceof RejectedFile rejected) {
@@ -124,11 +130,5 @@ public final class ExtractCommand {
             table.print(out);
         }
         return 0;
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("extract: " + problem);
-        err.println(USAGE);
-        return 2;
     }
 }

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,88 +29,105 @@ import org.tensionwatch.replay.Pacer;
 import org.tensionwatch.replay.Progress;
 import org.tensionwatch.replay.ReplayPlan;
 import org.tensionwatch.replay.Replayer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The {@code replay} command: publishes an archive of articles to the articles topic in publication order, paced or
  * as fast as the broker takes them, resuming where an interrupted run stopped.
  */
-public final class ReplayCommand {
+@Command(name = "replay", synopsisHeading = "usage: ", sortOptions = false,
+        description = "publish an archive of articles in publication order, paced, resumable",
+        footer = "exit code 0 when done, 1 when it failed or was interrupted (run it again to resume), 2 on bad usage")
+public final class ReplayCommand implements Cli.Command {
 
-    static final String USAGE = """
-            usage: replay [options] ARCHIVE
-              ARCHIVE                  a directory tree of article files, or a .jsonl file (one POST /api/articles body a line)
-              --bootstrap-servers H:P  the Kafka cluster (default localhost:9092, the service's embedded broker)
-              --kafka-config FILE      Kafka client settings of a secured cluster (security.protocol, sasl.*, ssl.*)
-              --topic NAME             the articles topic (default tension.articles)
-              --from YYYY-MM-DD        first publication day to replay (inclusive)
-              --to YYYY-MM-DD          last publication day to replay (inclusive)
-              --speed X                X times real time, e.g. 3600 = an hour of news a second (default: as fast as possible)
-              --checkpoint FILE        where progress is kept (default data/replay/ARCHIVE-NAME-HASH.checkpoint)
-              --restart                ignore the checkpoint and replay from the first article
-              --progress auto|bar|lines|none   how progress is shown (auto: a bar on a terminal, lines otherwise)
-              --max-file-bytes N       skip article files or lines larger than this (default 1048576)""";
+    @Mixin
+    private Cli.Help help;
 
-    private static final Set<String> VALUED = Set.of("--bootstrap-servers", "--topic", "--from", "--to", "--speed",
-            "--checkpoint", "--progress", "--max-file-bytes");
+    @Parameters(paramLabel = "ARCHIVE",
+            description = "a directory tree of article files, or a .jsonl file (one POST /api/articles body a line)")
+    private List<String> archives = new ArrayList<>();
 
-    /** The speed, or NaN when it is not a finite number above 0. */
-    private static double positiveSpeed(String value) {
-        try {
-            double speed = Double.parseDouble(value);
-            return speed > 0 && !Double.isInfinite(speed) ? speed : Double.NaN;
-        } catch (NumberFormatException e) {
-            return Double.NaN;
+    @Mixin
+    private Cli.KafkaOptions kafka;
+
+    @Option(names = "--topic", paramLabel = "NAME", description = "the articles topic (default tension.articles)")
+    private String topicName;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = Cli.Day.class,
+            description = "first publication day to replay (inclusive)")
+    private LocalDate fromDay;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Cli.Day.class,
+            description = "last publication day to replay (inclusive)")
+    private LocalDate toDay;
+
+    @Option(names = "--speed", paramLabel = "X", converter = Speed.class,
+            description = "X times real time, e.g. 3600 = an hour of news a second (default: as fast as possible)")
+    private Double speedFactor;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "where progress is kept (default data/replay/ARCHIVE-NAME-HASH.checkpoint)")
+    private Path checkpointOption;
+
+    @Option(names = "--restart", description = "ignore the checkpoint and replay from the first article")
+    private boolean restartOption;
+
+    @Option(names = "--progress", paramLabel = "auto|bar|lines|none",
+            description = "how progress is shown (auto: a bar on a terminal, lines otherwise)")
+    private String progressOption = "auto";
+
+    @Option(names = "--max-file-bytes", paramLabel = "N", converter = Cli.WholeNumber.class,
+            description = "skip article files or lines larger than this (default 1048576)")
+    private long maxFileBytesOption = ArticleFiles.DEFAULT_MAX_BYTES;
+
+    /** A finite number above 0. */
+    static final class Speed implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                double speed = Double.parseDouble(value);
+                if (speed > 0 && !Double.isInfinite(speed)) {
+                    return speed;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw Cli.problem(" must be a number above 0, not " + value);
         }
     }
 
     /** Runs the command; 0 when done, 1 when it failed or was interrupted, 2 on bad usage. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        org.tensionwatch.kafka.KafkaConnection bootstrap;
-        String topic;
-        LocalDate from;
-        LocalDate to;
-        Double speed;
-        Path checkpointFile;
-        boolean restart;
-        String progressStyle;
-        long maxFileBytes;
-        Path archivePath;
-        try {
-            CommandOptions options = CommandOptions.parse(args, CommandOptions.withKafkaOptions(VALUED), Set.of("--restart"), true);
-            if (options.help()) {
-                out.println(USAGE);
-                return 0;
-            }
-            List<String> archives = options.positional();
-            if (archives.isEmpty()) {
-                return usage(err, "no archive given");
-            }
-            if (archives.size() > 1) {
-                return usage(err, "one archive at a time; got " + String.join(" and ", archives));
-            }
-            archivePath = Path.of(archives.get(0));
-            bootstrap = options.kafka();
-            topic = options.string("--topic", Topics.Names.DEFAULTS.articles());
-            from = options.date("--from");
-            to = options.date("--to");
-            String speedOption = options.string("--speed", null);
-            speed = speedOption == null ? null : positiveSpeed(speedOption);
-            if (speed != null && speed.isNaN()) {
-                return usage(err, "--speed must be a number above 0, not " + speedOption);
-            }
-            String checkpoint = options.string("--checkpoint", null);
-            checkpointFile = checkpoint == null ? null : Path.of(checkpoint);
-            restart = options.flag("--restart");
-            progressStyle = options.string("--progress", "auto");
-            if (!List.of("auto", "bar", "lines", "none").contains(progressStyle)) {
-                return usage(err, "--progress takes auto, bar, lines or none, not " + progressStyle);
-            }
-            maxFileBytes = options.wholeNumber("--max-file-bytes", ArticleFiles.DEFAULT_MAX_BYTES, 1, "byte");
-        } catch (CommandOptions.UsageException e) {
-            return usage(err, e.getMessage());
+        return Cli.run(this, args, out, err);
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) throws Cli.UsageException {
+        if (archives.isEmpty()) {
+            throw new Cli.UsageException("no archive given");
         }
+        if (archives.size() > 1) {
+            throw new Cli.UsageException("one archive at a time; got " + String.join(" and ", archives));
+        }
+        Path archivePath = Path.of(archives.get(0));
+        org.tensionwatch.kafka.KafkaConnection bootstrap = kafka.connection();
+        String topic = topicName != null ? topicName : Topics.Names.DEFAULTS.articles();
+        LocalDate from = fromDay;
+        LocalDate to = toDay;
+        Double speed = speedFactor;
+        Path checkpointFile = checkpointOption;
+        boolean restart = restartOption;
+        String progressStyle = progressOption;
+        if (!List.of("auto", "bar", "lines", "none").contains(progressStyle)) {
+            throw new Cli.UsageException("--progress takes auto, bar, lines or none, not " + progressStyle);
+        }
+        long maxFileBytes = Cli.atLeast("--max-file-bytes", maxFileBytesOption, 1, "byte");
         if (from != null && to != null && to.isBefore(from)) {
-            return usage(err, "--to " + to + " is before --from " + from);
+            throw new Cli.UsageException("--to " + to + " is before --from " + from);
         }
 
         ArticleArchive archive = new ArticleArchive(maxFileBytes);
@@ -206,11 +223,5 @@ public final class ReplayCommand {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("replay: " + problem);
-        err.println(USAGE);
-        return 2;
     }
 }

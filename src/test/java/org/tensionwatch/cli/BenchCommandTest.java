@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensionwatch.replay.ArchiveEntry;
 import org.tensionwatch.replay.ArticleArchive;
-import org.tensionwatch.extraction.bench.SyntheticCorpus;
+import org.tensionwatch.tools.bench.SyntheticCorpus;
 
 class BenchCommandTest {
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.tensionwatch.extraction.eval.ScoreResult;
+import org.tensionwatch.tools.eval.ScoreResult;
 
 /** The project's own gold corpus: the floors sit a little below the measured figures, so a regression fails. */
 class CorpusRegressionTest {

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensionwatch.domain.ArticleText;
 import org.tensionwatch.domain.ExtractedEvent;
-import org.tensionwatch.extraction.eval.EventScorer;
-import org.tensionwatch.extraction.eval.GoldFiles;
-import org.tensionwatch.extraction.eval.ScoreResult;
-import org.tensionwatch.extraction.eval.ScoredEvent;
+import org.tensionwatch.tools.eval.EventScorer;
+import org.tensionwatch.tools.eval.GoldFiles;
+import org.tensionwatch.tools.eval.ScoreResult;
+import org.tensionwatch.tools.eval.ScoredEvent;
 import org.tensionwatch.ingest.ArticleFiles;
 import org.tensionwatch.ingest.ParsedArticleFile;
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.tensionwatch.extraction.eval.ScoreResult;
+import org.tensionwatch.tools.eval.ScoreResult;
 
 /**
  * The development set: 24 real articles from outlets and countries the rules were not written from, with gold

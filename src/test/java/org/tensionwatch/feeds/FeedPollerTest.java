@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tensionwatch.bench.LocalFeedServer;
+import org.tensionwatch.tools.bench.LocalFeedServer;
 import org.tensionwatch.ingest.NewArticle;
 import org.tensionwatch.ingest.NotEnglishException;
 

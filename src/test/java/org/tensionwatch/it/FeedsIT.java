@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensionwatch.bench.LocalFeedServer;
+import org.tensionwatch.tools.bench.LocalFeedServer;
 
 /**
  * The packaged service following an RSS feed served by a local HTTP server, watching an ingest directory, and

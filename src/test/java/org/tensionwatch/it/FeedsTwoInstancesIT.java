@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensionwatch.bench.LocalFeedServer;
+import org.tensionwatch.tools.bench.LocalFeedServer;
 
 /** Two instances on one broker share the feeds: each feed is polled by one of them, and both show every feed. */
 class FeedsTwoInstancesIT {

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.Test;
 import org.tensionwatch.avro.ConflictEvent;
-import org.tensionwatch.bench.SyntheticEvents;
+import org.tensionwatch.tools.bench.SyntheticEvents;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.DailyIndicators;
 import org.tensionwatch.indicators.LateEventPolicy;

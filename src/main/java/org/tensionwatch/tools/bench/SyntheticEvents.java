@@ -1,4 +1,4 @@
-package org.tensionwatch.bench;
+package org.tensionwatch.tools.bench;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.tensionwatch.extraction.eval;
+package org.tensionwatch.tools.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.tensionwatch.bench;
+package org.tensionwatch.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

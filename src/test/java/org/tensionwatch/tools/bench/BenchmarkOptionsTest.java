@@ -1,4 +1,4 @@
-package org.tensionwatch.bench;
+package org.tensionwatch.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.tensionwatch.bench;
+package org.tensionwatch.tools.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;

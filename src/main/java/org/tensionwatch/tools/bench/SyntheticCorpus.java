@@ -1,4 +1,4 @@
-package org.tensionwatch.extraction.bench;
+package org.tensionwatch.tools.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.tensionwatch.extraction.eval;
+package org.tensionwatch.tools.eval;
 
 import java.time.LocalDate;
 import org.tensionwatch.domain.ExtractedEvent;

@@ -1,4 +1,4 @@
-package org.tensionwatch.extraction.eval;
+package org.tensionwatch.tools.eval;
 
 /**
  * Precision, recall and F1 of one comparison, from true positives, predictions and gold items.

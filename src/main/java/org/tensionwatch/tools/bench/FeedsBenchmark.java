@@ -1,4 +1,4 @@
-package org.tensionwatch.bench;
+package org.tensionwatch.tools.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
