@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensionwatch.api.AlertView;
+import org.tensionwatch.views.AlertView;
 import org.tensionwatch.avro.EscalationAlert;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.Topic;
