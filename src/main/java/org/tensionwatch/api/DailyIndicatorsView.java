@@ -1,5 +1,6 @@
 package org.tensionwatch.api;
 
+import org.tensionwatch.views.IndicatorRow;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.tensionwatch.avro.RegionIndicators;

@@ -1,5 +1,6 @@
 package org.tensionwatch.api;
 
+import org.tensionwatch.views.AlertView;
 import jakarta.annotation.security.RolesAllowed;
 import org.tensionwatch.security.Roles;
 import jakarta.inject.Inject;

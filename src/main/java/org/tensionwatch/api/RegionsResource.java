@@ -1,5 +1,7 @@
 package org.tensionwatch.api;
 
+import org.tensionwatch.views.RegionSummary;
+import org.tensionwatch.views.IndicatorRow;
 import jakarta.annotation.security.RolesAllowed;
 import org.tensionwatch.security.Roles;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package org.tensionwatch.api;
 
+import org.tensionwatch.views.AlertView;
 import jakarta.annotation.security.RolesAllowed;
 import org.tensionwatch.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,7 +37,7 @@ import org.tensionwatch.avro.CanonicalEvent;
 import org.tensionwatch.avro.EscalationAlert;
 import org.tensionwatch.avro.RegionIndicators;
 import org.tensionwatch.kafka.Topic;
-import org.tensionwatch.service.KafkaRuntime;
+import org.tensionwatch.service.KafkaCluster;
 import org.tensionwatch.service.LiveSubscriptions;
 import org.tensionwatch.service.ResumeToken;
 import org.tensionwatch.service.TopicTail;
@@ -56,7 +57,7 @@ import org.tensionwatch.service.TopicTail;
 public class StreamResource {
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaCluster cluster;
 
     @Inject
     LiveSubscriptions subscriptions;
@@ -73,7 +74,7 @@ public class StreamResource {
             @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
             @Context HttpServerRequest request) {
         Set<String> regions = regions(region);
-        return stream(request, sse, kafka.topics().alerts(), start(since, lastEventId),
+        return stream(request, sse, cluster.topics().alerts(), start(since, lastEventId),
                 d -> d.value() != null && matches(regions, d.value().getRegion()),
                 d -> json(sse, "alert", AlertView.of(d.value())));
     }
@@ -87,7 +88,7 @@ public class StreamResource {
             @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
             @Context HttpServerRequest request) {
         Set<String> regions = regions(region);
-        return stream(request, sse, kafka.topics().indicators(), start(since, lastEventId),
+        return stream(request, sse, cluster.topics().indicators(), start(since, lastEventId),
                 d -> d.value() != null && matches(regions, d.value().getRegion()),
                 d -> json(sse, "indicators", DailyIndicatorsView.of(d.value())));
     }
@@ -104,7 +105,7 @@ public class StreamResource {
             @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
             @Context HttpServerRequest request) {
         Set<String> regions = regions(region);
-        return stream(request, sse, kafka.topics().canonicalEvents(), start(since, lastEventId),
+        return stream(request, sse, cluster.topics().canonicalEvents(), start(since, lastEventId),
                 d -> matches(regions, d.value() != null ? d.value().getRegion() : regionOfId(d.key())),
                 d -> d.value() != null
                         ? json(sse, "canonical-event", CanonicalEventView.of(d.value()))

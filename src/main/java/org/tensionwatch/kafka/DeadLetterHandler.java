@@ -56,7 +56,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public void configure(Map<String, ?> configs) {
         topic = String.valueOf(configs.get(TOPIC_CONFIG));
         Properties props = new Properties();
-        // the Streams application's own connection, security settings included (KafkaRuntime passes it)
+        // the Streams application's own connection, security settings included (StreamsApplications passes it)
         if (configs.get(KafkaConnection.class.getName()) instanceof KafkaConnection kafka) {
             props.putAll(kafka.properties());
         }

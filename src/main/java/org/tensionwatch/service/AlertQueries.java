@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.tensionwatch.api.AlertDetailView;
-import org.tensionwatch.api.AlertView;
+import org.tensionwatch.views.AlertDetailView;
+import org.tensionwatch.views.AlertView;
 import org.tensionwatch.avro.EscalationAlert;
 import org.tensionwatch.indicators.RollingPeriod;
 import org.tensionwatch.streams.AlertHistory;
@@ -33,7 +33,10 @@ public class AlertQueries {
             .thenComparing(AlertView::id);
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaSettings settings;
+
+    @Inject
+    StreamsApplications applications;
 
     @Inject
     PeerInstances peers;
@@ -92,12 +95,12 @@ public class AlertQueries {
     }
 
     private ReadOnlyKeyValueStore<String, EscalationAlert> latestStore() {
-        return kafka.alertsStreams().store(
+        return applications.alerts().store(
                 StoreQueryParameters.fromNameAndType(AlertStoreNames.LATEST_ALERTS, QueryableStoreTypes.keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, AlertHistory> historyStore() {
-        return kafka.alertsStreams().store(
+        return applications.alerts().store(
                 StoreQueryParameters.fromNameAndType(AlertStoreNames.ALERT_HISTORY, QueryableStoreTypes.keyValueStore()));
     }
 
@@ -114,8 +117,8 @@ public class AlertQueries {
     }
 
     private boolean hostsLocally() {
-        HostInfo self = kafka.advertisedHost();
-        return self == null || kafka.alertsStreams().streamsMetadataForStore(AlertStoreNames.LATEST_ALERTS).stream()
+        HostInfo self = settings.advertisedHost();
+        return self == null || applications.alerts().streamsMetadataForStore(AlertStoreNames.LATEST_ALERTS).stream()
                 .anyMatch(metadata -> metadata.hostInfo().equals(self));
     }
 }

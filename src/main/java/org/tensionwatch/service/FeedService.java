@@ -45,7 +45,10 @@ public class FeedService {
     TensionConfig config;
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaSettings kafkaSettings;
+
+    @Inject
+    KafkaCluster cluster;
 
     @Inject
     IngestionService ingestion;
@@ -74,7 +77,7 @@ public class FeedService {
     void onStart(@Observes StartupEvent event) {
         TensionConfig.Feeds settings = config.feeds();
         instance = config.streams().advertisedHost().orElseGet(FeedService::hostName) + ":" + httpPort;
-        feeds = new FeedRegistry(kafka.connection(), settings.topic(), kafka.applicationIdPrefix() + "-feeds",
+        feeds = new FeedRegistry(cluster.connection(), settings.topic(), kafkaSettings.applicationIdPrefix() + "-feeds",
                 config.topics().partitions(), config.topics().replicationFactor());
         registry.gauge("tension.feeds.followed", followed);
         registry.gauge("tension.feeds.owned.partitions", feeds, FeedRegistry::ownedPartitions);
@@ -83,10 +86,10 @@ public class FeedService {
                 new FeedFetcher(settings.connectTimeout(), settings.timeout(), settings.maxPageBytes()),
                 new HostRateLimiter(settings.perHostInterval()), Clock.systemUTC(), ingestion::ingest,
                 settings.rememberedItems());
-        boolean polling = settings.enabled() && kafka.derivation().isCurrent();
+        boolean polling = settings.enabled() && kafkaSettings.derivation().isCurrent();
         if (!polling) {
             LOG.info("Feeds are not polled by this instance ({})", settings.enabled()
-                    ? "it derives " + kafka.derivation() + ", not the current version" : "tension.feeds.enabled=false");
+                    ? "it derives " + kafkaSettings.derivation() + ", not the current version" : "tension.feeds.enabled=false");
         }
         pollers = Executors.newFixedThreadPool(Math.max(1, settings.threads()), daemon("feed-poller"));
         ticker = Executors.newSingleThreadScheduledExecutor(daemon("feed-ticker"));

@@ -24,8 +24,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.tensionwatch.api.IndicatorRow;
-import org.tensionwatch.api.RegionSummary;
+import org.tensionwatch.views.IndicatorRow;
+import org.tensionwatch.views.RegionSummary;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.DailyIndex;
 import org.tensionwatch.indicators.DailyIndicators;
@@ -48,7 +48,10 @@ public class IndicatorQueries {
     static final int INDEX_HISTORY_DAYS = TensionIndex.HISTORY_DAYS;
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaSettings settings;
+
+    @Inject
+    StreamsApplications applications;
 
     @Inject
     PeerInstances peers;
@@ -130,8 +133,8 @@ public class IndicatorQueries {
      */
     public List<DailyIndicators> localRowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf) {
         List<DailyIndicators> rows = new ArrayList<>();
-        KafkaStreams streams = kafka.indicatorsStreams();
-        HostInfo self = kafka.advertisedHost();
+        KafkaStreams streams = applications.indicators();
+        HostInfo self = settings.advertisedHost();
         Set<Integer> partitions = null;
         if (self != null) {
             KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.DAILY_INDICATORS_HISTORY, region, new StringSerializer());
@@ -225,13 +228,13 @@ public class IndicatorQueries {
 
     /** Whether this instance holds any partition of the store; when it runs alone, it holds them all. */
     private boolean hostsLocally(String store) {
-        HostInfo self = kafka.advertisedHost();
-        return self == null || kafka.indicatorsStreams().streamsMetadataForStore(store).stream()
+        HostInfo self = settings.advertisedHost();
+        return self == null || applications.indicators().streamsMetadataForStore(store).stream()
                 .anyMatch(metadata -> metadata.hostInfo().equals(self));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        return kafka.indicatorsStreams().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+        return applications.indicators().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
     }
 
     private static double round(double value) {

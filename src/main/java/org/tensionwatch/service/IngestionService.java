@@ -33,7 +33,7 @@ public class IngestionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
 
-    private final KafkaRuntime kafka;
+    private final KafkaCluster cluster;
     private final TensionConfig config;
     private final Counter accepted;
     private final Counter skipped;
@@ -41,8 +41,8 @@ public class IngestionService {
     private final ArticleLanguage languages;
 
     @Inject
-    public IngestionService(KafkaRuntime kafka, TensionConfig config, MeterRegistry registry) {
-        this.kafka = kafka;
+    public IngestionService(KafkaCluster cluster, TensionConfig config, MeterRegistry registry) {
+        this.cluster = cluster;
         this.config = config;
         this.accepted = registry.counter("tension.articles.ingested");
         this.skipped = registry.counter("tension.articles.skipped");
@@ -89,7 +89,7 @@ public class IngestionService {
                     verdict.refusal());
             throw new NotEnglishException(verdict.language(), verdict.refusal());
         }
-        String id = kafka.publisher().publish(article, verdict.language());
+        String id = cluster.publisher().publish(article, verdict.language());
         accepted.increment();
         return new Accepted(id, verdict.language());
     }

@@ -70,7 +70,7 @@ public class LiveSubscriptions {
     }
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaCluster cluster;
 
     @Inject
     TensionConfig config;
@@ -124,7 +124,7 @@ public class LiveSubscriptions {
         }
         TopicTail<V> tail;
         try {
-            tail = TopicTail.open(kafka.connection(), topic, start);
+            tail = TopicTail.open(cluster.connection(), topic, start);
         } catch (RuntimeException e) {
             release(client);
             open.decrementAndGet();

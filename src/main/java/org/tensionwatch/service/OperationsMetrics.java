@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensionwatch.api.RegionSummary;
+import org.tensionwatch.views.RegionSummary;
 import org.tensionwatch.domain.EventType;
 
 /**

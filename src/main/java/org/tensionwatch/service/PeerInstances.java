@@ -20,8 +20,8 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
-import org.tensionwatch.api.AlertDetailView;
-import org.tensionwatch.api.AlertView;
+import org.tensionwatch.views.AlertDetailView;
+import org.tensionwatch.views.AlertView;
 import org.tensionwatch.indicators.CanonicalEvent;
 import org.tensionwatch.indicators.DailyIndicators;
 import org.tensionwatch.security.SecuritySetup;
@@ -38,7 +38,10 @@ import org.tensionwatch.streams.StoreNames;
 public class PeerInstances {
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaSettings settings;
+
+    @Inject
+    StreamsApplications applications;
 
     @Inject
     IndicatorQueries queries;
@@ -85,7 +88,7 @@ public class PeerInstances {
     /** The latest step of each alert of a region (every region for {@code null}) in the days, from every instance. */
     public List<AlertView> alerts(String region, LocalDate from, LocalDate to) {
         List<AlertView> alerts = new ArrayList<>(alertQueries.localAlerts(region, from, to));
-        for (HostInfo peer : others(kafka.alertsStreams(), AlertStoreNames.LATEST_ALERTS)) {
+        for (HostInfo peer : others(applications.alerts(), AlertStoreNames.LATEST_ALERTS)) {
             alerts.addAll(fetch(peer, "/api/internal/alerts", region, from, to, new TypeReference<List<AlertView>>() { }));
         }
         return alerts;
@@ -93,7 +96,7 @@ public class PeerInstances {
 
     /** The alert with every step told, from the other instance that holds it; empty if none does. */
     public Optional<AlertDetailView> alert(String id) {
-        for (HostInfo peer : others(kafka.alertsStreams(), AlertStoreNames.ALERT_HISTORY)) {
+        for (HostInfo peer : others(applications.alerts(), AlertStoreNames.ALERT_HISTORY)) {
             URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + "/api/internal/alerts/"
                     + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
             try {
@@ -116,11 +119,11 @@ public class PeerInstances {
     }
 
     private List<HostInfo> others(String store) {
-        return others(kafka.indicatorsStreams(), store);
+        return others(applications.indicators(), store);
     }
 
     private List<HostInfo> others(KafkaStreams streams, String store) {
-        HostInfo self = kafka.advertisedHost();
+        HostInfo self = settings.advertisedHost();
         if (self == null) {
             return List.of();
         }

@@ -19,13 +19,19 @@ import org.eclipse.microprofile.health.Readiness;
 public class StreamsHealthCheck implements HealthCheck {
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaSettings settings;
+
+    @Inject
+    KafkaCluster cluster;
+
+    @Inject
+    StreamsApplications applications;
 
     @Override
     public HealthCheckResponse call() {
         Map<String, KafkaStreams.State> states = new java.util.LinkedHashMap<>();
-        kafka.streamsByApplicationId().forEach((id, streams) -> states.put(id, streams.state()));
-        return response(states, kafka.bootstrapServers(), kafka.derivation().toString());
+        applications.byApplicationId().forEach((id, streams) -> states.put(id, streams.state()));
+        return response(states, cluster.bootstrapServers(), settings.derivation().toString());
     }
 
     /** Up when every application is RUNNING; each one's state under its application id. */

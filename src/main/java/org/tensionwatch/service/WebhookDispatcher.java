@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensionwatch.api.AlertView;
+import org.tensionwatch.views.AlertView;
 import org.tensionwatch.avro.EscalationAlert;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.Topic;
@@ -51,7 +51,10 @@ public class WebhookDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     @Inject
-    KafkaRuntime kafka;
+    KafkaSettings settings;
+
+    @Inject
+    KafkaCluster cluster;
 
     @Inject
     TensionConfig config;
@@ -99,7 +102,7 @@ public class WebhookDispatcher {
         thread = new Thread(this::run, "webhook-dispatcher");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("Webhook on: alert steps from {} go to {}", kafka.topics().alerts().name(), webhook.url().get());
+        LOG.info("Webhook on: alert steps from {} go to {}", cluster.topics().alerts().name(), webhook.url().get());
     }
 
     /** Runs before the beans (and the embedded broker) are destroyed. */
@@ -124,9 +127,9 @@ public class WebhookDispatcher {
     }
 
     private Properties consumerProps(RetryPolicy policy) {
-        Properties props = kafka.connection().properties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook");
+        Properties props = cluster.connection().properties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.applicationIdPrefix() + "-webhook");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.applicationIdPrefix() + "-webhook");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, webhook.autoOffsetReset());
@@ -141,10 +144,10 @@ public class WebhookDispatcher {
     }
 
     private Properties producerProps() {
-        Properties props = kafka.connection().properties();
+        Properties props = cluster.connection().properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.applicationIdPrefix() + "-webhook-dead-letter");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.applicationIdPrefix() + "-webhook-dead-letter");
         return props;
     }
 
@@ -173,7 +176,7 @@ public class WebhookDispatcher {
     }
 
     private void consume() throws InterruptedException {
-        Topic<String, EscalationAlert> alerts = kafka.topics().alerts();
+        Topic<String, EscalationAlert> alerts = cluster.topics().alerts();
         consumer = new KafkaConsumer<>(consumerProps, alerts.keySerde().deserializer(), new ByteArrayDeserializer());
         try {
             consumer.subscribe(List.of(alerts.name()));
@@ -238,12 +241,12 @@ public class WebhookDispatcher {
         extra.forEach(h -> headers.add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)));
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         try {
-            deadLetters.send(new ProducerRecord<>(kafka.topics().deadLetter(), null, key, record.value(), headers)).get();
+            deadLetters.send(new ProducerRecord<>(cluster.topics().deadLetter(), null, key, record.value(), headers)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to the dead-letter topic", e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot write to the dead-letter topic " + kafka.topics().deadLetter(), e);
+            throw new IllegalStateException("cannot write to the dead-letter topic " + cluster.topics().deadLetter(), e);
         }
         DeadLetterHandler.countSent();
     }

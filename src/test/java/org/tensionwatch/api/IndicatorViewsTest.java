@@ -1,5 +1,6 @@
 package org.tensionwatch.api;
 
+import org.tensionwatch.views.IndicatorRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.tensionwatch.api;
+package org.tensionwatch.views;
 
 import java.time.LocalDate;
 import org.tensionwatch.domain.AlertLevel;

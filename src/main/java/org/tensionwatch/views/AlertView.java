@@ -1,4 +1,4 @@
-package org.tensionwatch.api;
+package org.tensionwatch.views;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
