@@ -59,7 +59,9 @@ class FeedsTwoInstancesIT {
             Map<String, Integer> hitsBefore = new HashMap<>();
             IDS.forEach(id -> hitsBefore.put(id, server.hits("/" + id + ".xml")));
             long start = System.nanoTime();
-            await("the same instance keeps polling each feed").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+            // six seconds in a row in which both instances show the same poller for every feed; a loaded machine can delay
+            // one instance's view of the feeds topic for a moment, so the window may start up to 14 s later
+            await("the same instance keeps polling each feed").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20))
                     .until(() -> pollers(a).equals(owners) && pollers(b).equals(owners));
             double seconds = (System.nanoTime() - start) / 1e9;
             for (String id : IDS) {
