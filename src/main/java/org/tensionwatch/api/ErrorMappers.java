@@ -10,7 +10,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tensionwatch.ingest.NotEnglishException;
 import org.tensionwatch.kafka.ArticlePublisher;
-import org.tensionwatch.service.PeerInstances;
+import org.tensionwatch.service.QueryRouter;
 
 /** Turns bad requests into a 400 with a JSON message that says what is wrong. */
 public class ErrorMappers {
@@ -98,7 +98,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response peerUnavailable(PeerInstances.PeerUnavailableException e) {
+    public Response peerUnavailable(QueryRouter.PeerUnavailableException e) {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .type(MediaType.APPLICATION_JSON)
                 .header("Retry-After", "5")

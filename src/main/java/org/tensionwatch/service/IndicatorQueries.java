@@ -8,22 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.VersionedKeyQuery;
-import org.apache.kafka.streams.state.VersionedRecord;
-import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.tensionwatch.views.IndicatorRow;
 import org.tensionwatch.views.RegionSummary;
 import org.tensionwatch.indicators.CanonicalEvent;
@@ -33,13 +18,10 @@ import org.tensionwatch.indicators.RollingPeriod;
 import org.tensionwatch.indicators.RollingWindow;
 import org.tensionwatch.indicators.TensionIndex;
 import org.tensionwatch.indicators.WindowIndicators;
-import org.tensionwatch.streams.RegionDay;
-import org.tensionwatch.streams.StoreNames;
 
 /**
- * Answers indicator queries from the indicators topology's stores. A region's days are spread over
- * partitions, so when several instances run, the rows of every instance are gathered
- * ({@link PeerInstances}) before windows and the tension index are computed.
+ * Answers indicator queries: the rows and canonical events, wherever they live ({@link QueryRouter}), made into
+ * windows and the tension index.
  */
 @ApplicationScoped
 public class IndicatorQueries {
@@ -48,13 +30,7 @@ public class IndicatorQueries {
     static final int INDEX_HISTORY_DAYS = TensionIndex.HISTORY_DAYS;
 
     @Inject
-    KafkaSettings settings;
-
-    @Inject
-    StreamsApplications applications;
-
-    @Inject
-    PeerInstances peers;
+    QueryRouter router;
 
     private final TensionIndex tensionIndex = TensionIndex.withDefaults();
 
@@ -85,7 +61,7 @@ public class IndicatorQueries {
     public List<RegionSummary> regions(LocalDate day) {
         LocalDate historyStart = day.minusDays(INDEX_HISTORY_DAYS);
         Map<String, List<DailyIndicators>> byRegion = new TreeMap<>();
-        for (DailyIndicators row : peers.rows(null, historyStart, day)) {
+        for (DailyIndicators row : router.rowsOfEveryRegion(historyStart, day)) {
             byRegion.computeIfAbsent(row.region(), r -> new ArrayList<>()).add(row);
         }
         List<RegionSummary> regions = new ArrayList<>();
@@ -106,135 +82,23 @@ public class IndicatorQueries {
 
     /** The canonical events of a region that happened from {@code from} to {@code to}, newest first. */
     public List<CanonicalEvent> events(String region, LocalDate from, LocalDate to) {
-        List<CanonicalEvent> events = new ArrayList<>(peers.events(region, from, to));
+        List<CanonicalEvent> events = new ArrayList<>(router.events(region, from, to));
         events.sort(Comparator.comparing(CanonicalEvent::occurredOn).reversed().thenComparing(CanonicalEvent::id));
         return events;
     }
 
-    /** The rows of a region from every instance, sorted by day; days without events have no row. */
+    /** The rows of a region, sorted by day; days without events have no row. */
     public List<DailyIndicators> rows(String region, LocalDate from, LocalDate to) {
-        List<DailyIndicators> rows = new ArrayList<>(peers.rows(region, from, to));
+        List<DailyIndicators> rows = new ArrayList<>(router.rows(region, from, to));
         rows.sort(Comparator.comparing(DailyIndicators::day));
         return rows;
     }
 
-    /** The rows of a region from every instance as they stood at {@code asOf}, sorted by day. */
+    /** The rows of a region as they stood at {@code asOf}, sorted by day. */
     public List<DailyIndicators> rowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf) {
-        List<DailyIndicators> rows = new ArrayList<>(peers.rowsAsOf(region, from, to, asOf));
+        List<DailyIndicators> rows = new ArrayList<>(router.rowsAsOf(region, from, to, asOf));
         rows.sort(Comparator.comparing(DailyIndicators::day));
         return rows;
-    }
-
-    /**
-     * The rows of a region as they stood at {@code asOf}, from this instance's history store, or none when another
-     * instance owns the region. A region's days live in one partition (reports are keyed by region), so with several
-     * instances only the owner's store is asked; alone, every local partition is. Each day's version valid at
-     * {@code asOf} is one interactive query (IQv2).
-     */
-    public List<DailyIndicators> localRowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf) {
-        List<DailyIndicators> rows = new ArrayList<>();
-        KafkaStreams streams = applications.indicators();
-        HostInfo self = settings.advertisedHost();
-        Set<Integer> partitions = null;
-        if (self != null) {
-            KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.DAILY_INDICATORS_HISTORY, region, new StringSerializer());
-            if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-                throw new InvalidStateStoreException("the owner of region " + region + " is not known yet (rebalancing)");
-            }
-            if (!owner.activeHost().equals(self)) {
-                return rows;
-            }
-            partitions = Set.of(owner.partition());
-        }
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            VersionedKeyQuery<String, DailyIndicators> query =
-                    VersionedKeyQuery.<String, DailyIndicators>withKey(RegionDay.key(region, day)).asOf(asOf);
-            StateQueryRequest<VersionedRecord<DailyIndicators>> request =
-                    StateQueryRequest.inStore(StoreNames.DAILY_INDICATORS_HISTORY).withQuery(query).requireActive();
-            Map<Integer, QueryResult<VersionedRecord<DailyIndicators>>> answers =
-                    streams.query(partitions == null ? request : request.withPartitions(partitions)).getPartitionResults();
-            if (answers.isEmpty() || (partitions != null && !answers.keySet().containsAll(partitions))) {
-                throw new InvalidStateStoreException("the history of region " + region + " cannot be read now: no answer");
-            }
-            for (QueryResult<VersionedRecord<DailyIndicators>> answer : answers.values()) {
-                if (answer.isFailure()) {
-                    throw new InvalidStateStoreException("the history of region " + region + " cannot be read now: "
-                            + answer.getFailureReason() + " " + answer.getFailureMessage());
-                }
-                VersionedRecord<DailyIndicators> version = answer.getResult();
-                if (version != null && version.value() != null && version.value().hasEvents()) {
-                    rows.add(version.value());
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** The rows of a region (or of every region, for {@code null}) held by this instance's store. */
-    public List<DailyIndicators> localRows(String region, LocalDate from, LocalDate to) {
-        if (region == null) {
-            return localRowsOfAllRegions(from, to);
-        }
-        List<DailyIndicators> rows = new ArrayList<>();
-        if (!hostsLocally(StoreNames.DAILY_INDICATORS)) {
-            return rows;
-        }
-        try (KeyValueIterator<String, DailyIndicators> it = this.<DailyIndicators>store(StoreNames.DAILY_INDICATORS)
-                .range(RegionDay.key(region, from), RegionDay.key(region, to))) {
-            it.forEachRemaining(kv -> addIfCounted(rows, kv));
-        }
-        return rows;
-    }
-
-    /** The rows of every region held by this instance's store, within the days. */
-    private List<DailyIndicators> localRowsOfAllRegions(LocalDate from, LocalDate to) {
-        List<DailyIndicators> rows = new ArrayList<>();
-        if (!hostsLocally(StoreNames.DAILY_INDICATORS)) {
-            return rows;
-        }
-        try (KeyValueIterator<String, DailyIndicators> it = this.<DailyIndicators>store(StoreNames.DAILY_INDICATORS).all()) {
-            it.forEachRemaining(kv -> {
-                LocalDate day = RegionDay.day(kv.key);
-                if (!day.isBefore(from) && !day.isAfter(to)) {
-                    addIfCounted(rows, kv);
-                }
-            });
-        }
-        return rows;
-    }
-
-    /** The canonical events of a region held by this instance's store (their ids begin with the region). */
-    public List<CanonicalEvent> localEvents(String region, LocalDate from, LocalDate to) {
-        List<CanonicalEvent> events = new ArrayList<>();
-        if (!hostsLocally(StoreNames.CANONICAL_EVENTS)) {
-            return events;
-        }
-        try (KeyValueIterator<String, CanonicalEvent> it = this.<CanonicalEvent>store(StoreNames.CANONICAL_EVENTS)
-                .prefixScan(region + "|", new org.apache.kafka.common.serialization.StringSerializer())) {
-            it.forEachRemaining(kv -> {
-                if (kv.value != null && !kv.value.occurredOn().isBefore(from) && !kv.value.occurredOn().isAfter(to)) {
-                    events.add(kv.value);
-                }
-            });
-        }
-        return events;
-    }
-
-    private static void addIfCounted(List<DailyIndicators> rows, KeyValue<String, DailyIndicators> kv) {
-        if (kv.value != null && kv.value.hasEvents()) {
-            rows.add(kv.value);
-        }
-    }
-
-    /** Whether this instance holds any partition of the store; when it runs alone, it holds them all. */
-    private boolean hostsLocally(String store) {
-        HostInfo self = settings.advertisedHost();
-        return self == null || applications.indicators().streamsMetadataForStore(store).stream()
-                .anyMatch(metadata -> metadata.hostInfo().equals(self));
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        return applications.indicators().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
     }
 
     private static double round(double value) {

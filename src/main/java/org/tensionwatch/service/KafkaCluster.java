@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ public class KafkaCluster {
     private String bootstrapServers;
     private KafkaConnection connection;
     private Topics topics;
-    private int eventsPartitions;
+    private Map<String, Integer> partitionCounts = Map.of();
     private ArticlePublisher publisher;
 
     @PostConstruct
@@ -68,8 +69,8 @@ public class KafkaCluster {
                 topics.events().name(), topics.canonicalEvents().name(), topics.indicators().name(), topics.alerts().name(),
                 settings.applicationIdPrefix());
         // an existing events topic keeps its partition count; the indicators check each event's partition against it
-        eventsPartitions = TopicCreator.createMissing(connection, topics.creationConfigs(), names.partitions(),
-                names.replicationFactor()).get(topics.events().name());
+        partitionCounts = Map.copyOf(TopicCreator.createMissing(connection, topics.creationConfigs(), names.partitions(),
+                names.replicationFactor()));
         publisher = new ArticlePublisher(connection, topics.articles(), Clock.systemUTC());
     }
 
@@ -93,7 +94,16 @@ public class KafkaCluster {
 
     /** The partitions of the events topic as it exists (an existing topic keeps its count). */
     public int eventsPartitions() {
-        return eventsPartitions;
+        return partitionsOf(topics.events().name());
+    }
+
+    /** The partitions of one of the service's topics as it exists. */
+    public int partitionsOf(String topic) {
+        Integer partitions = partitionCounts.get(topic);
+        if (partitions == null) {
+            throw new IllegalArgumentException("not a topic of the service: " + topic);
+        }
+        return partitions;
     }
 
     public ArticlePublisher publisher() {

@@ -26,6 +26,14 @@ public final class AlertStoreNames {
     /** Repartition of canonical event changes by region. */
     public static final String CANONICAL_BY_REGION = "alerts-canonical-events-by-region";
 
+    /**
+     * The topic of that repartition in the application {@code applicationId}, as Kafka Streams names it: the alert
+     * stores' partitions are its partitions.
+     */
+    public static String regionChangesTopic(String applicationId) {
+        return applicationId + "-" + CANONICAL_BY_REGION + "-repartition";
+    }
+
     private AlertStoreNames() {
     }
 }

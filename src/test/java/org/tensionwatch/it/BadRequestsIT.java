@@ -94,7 +94,12 @@ class BadRequestsIT {
                 "/api/internal/rows?region=Kosovo&from=2026-01-01&to=2026-01-02",
                 "/api/internal/events?region=XK&from=-999999999-01-01&to=2026-01-01",
                 "/api/internal/events?region=XK&from=0001-01-01&to=3000-01-01",
-                "/api/internal/alerts?from=-999999999-01-01")) {
+                "/api/internal/alerts?from=-999999999-01-01",
+                "/api/internal/rows?from=2026-01-01&to=2026-01-02&partitions=-1",
+                "/api/internal/rows?region=XK&from=2026-01-01&to=2026-01-02&partitions=0,,1",
+                "/api/internal/events?region=XK&from=2026-01-01&to=2026-01-02&partitions=99999",
+                "/api/internal/alerts?partitions=7",
+                "/api/internal/alerts/injuries%7CXK%7C2026-10-01?partitions=x")) {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
             assertThat(error(r)).as(path).isNotBlank();

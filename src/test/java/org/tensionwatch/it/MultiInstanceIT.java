@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances on one broker: whichever instance a dashboard asks, it gets the whole answer, even
- * for rows and alerts that live in the other instance's stores.
+ * for rows and alerts that live in the other instance's stores; an instance asked for partitions it does not hold
+ * answers 503, never without them.
  */
 class MultiInstanceIT {
 
@@ -69,6 +70,24 @@ class MultiInstanceIT {
                         .untilAsserted(() -> assertThat(alertIds(asked)).contains("injuries|EC|2026-10-19"));
             }
             assertThat(alertIds(a)).isEqualTo(alertIds(b));
+            for (ServiceProcess asked : List.of(a, b)) {
+                // every region's alerts: each partition read once, by its owner; one alert with its steps: from the
+                // owner of its region; a region's events: from the owner
+                assertThat(given().baseUri(asked.baseUri().toString()).get("/api/alerts").then().statusCode(200)
+                        .extract().jsonPath().getList("id")).as("every alert through " + asked.baseUri())
+                        .containsExactlyElementsOf(alertIds(a));
+                assertThat(given().baseUri(asked.baseUri().toString()).get("/api/alerts/{id}", "injuries|EC|2026-10-19")
+                        .then().statusCode(200).extract().jsonPath().getList("steps")).isNotEmpty();
+                given().baseUri(asked.baseUri().toString()).get("/api/alerts/{id}", "injuries|GE|2026-10-19")
+                        .then().statusCode(404);
+                assertThat(given().baseUri(asked.baseUri().toString()).get("/api/regions/GE/events?from=2026-10-13&to=2026-10-13")
+                        .then().statusCode(200).extract().jsonPath().getList("id")).contains("GE|ARREST|protesters|2026-10-13");
+                // three partitions on two instances: neither holds all three, and neither answers as if it did
+                given().baseUri(asked.baseUri().toString())
+                        .get("/api/internal/rows?from=2026-10-01&to=2026-10-31&partitions=0,1,2").then().statusCode(503);
+                given().baseUri(asked.baseUri().toString())
+                        .get("/api/internal/alerts?partitions=0,1,2").then().statusCode(503);
+            }
         }
     }
 
