@@ -27,7 +27,9 @@ import org.tensionwatch.kafka.Derivation;
 import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.KafkaConnection;
 import org.tensionwatch.kafka.Topics;
+import org.tensionwatch.streams.AlertSteps;
 import org.tensionwatch.streams.AlertsTopology;
+import org.tensionwatch.streams.DroppedReports;
 import org.tensionwatch.streams.ExtractionTopology;
 import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
@@ -62,6 +64,14 @@ public class StreamsApplications {
     @Inject
     KafkaCluster cluster;
 
+    /**
+     * What the indicators application could not apply, and the alert steps the alerts application emitted: these
+     * applications' own, for the metrics beans; no other topology in the JVM (a benchmark's, a test's) adds to them.
+     * Created with this bean, so that they exist before the Streams start and before the metrics bind to them.
+     */
+    private final DroppedReports droppedReports = new DroppedReports();
+    private final AlertSteps alertSteps = new AlertSteps();
+
     private KafkaStreams extraction;
     private KafkaStreams indicators;
     private KafkaStreams alerts;
@@ -70,10 +80,12 @@ public class StreamsApplications {
     void start() {
         Topics topics = cluster.topics();
         extraction = startStreams(Derivation.EXTRACTION, props -> ExtractionTopology.build(topics, extractor, props));
-        indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(), props));
+        indicators = startStreams(Derivation.INDICATORS, props -> IndicatorsTopology.build(topics, indicatorSettings(),
+                droppedReports, props));
         LOG.info("Alert rules: {}", settings.alertRules().stream().map(AlertRule::id).toList());
-        alerts = startStreams(Derivation.ALERTS, props -> AlertsTopology.build(topics, settings.alertRules(),
-                AlertsTopology.settleDays(config.indicators().gracePeriodDays(), config.indicators().toleranceDays()), props));
+        int settleDays = AlertsTopology.settleDays(config.indicators().gracePeriodDays(), config.indicators().toleranceDays());
+        alerts = startStreams(Derivation.ALERTS, props -> AlertsTopology.build(topics, settings.alertRules(), settleDays,
+                alertSteps, props));
     }
 
     private KafkaStreams startStreams(String name, Function<Properties, Topology> topology) {
@@ -133,6 +145,16 @@ public class StreamsApplications {
     /** The alerts application, for interactive queries of its stores. */
     public KafkaStreams alerts() {
         return alerts;
+    }
+
+    /** The reports and events the indicators application could not apply, for the metrics endpoint. */
+    public DroppedReports droppedReports() {
+        return droppedReports;
+    }
+
+    /** The alert steps the alerts application emitted, for the metrics endpoint. */
+    public AlertSteps alertSteps() {
+        return alertSteps;
     }
 
     /** The three Streams applications by application id, in the order data flows through them, for health checks. */

@@ -6,21 +6,22 @@ import java.util.concurrent.atomic.LongAdder;
 import org.tensionwatch.avro.AlertSeverity;
 import org.tensionwatch.avro.AlertStatus;
 
-/** Counts of alert steps the alerts topology emitted, by status and severity, for the metrics endpoint. */
+/**
+ * Counts of alert steps the alerts topology emitted, by status and severity, for the metrics endpoint. One object per
+ * topology built: whoever builds it creates this and reads it, so the service's figures hold the service's
+ * application only, not a benchmark's or a test's topology run in the same JVM.
+ */
 public final class AlertSteps {
 
-    private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    private AlertSteps() {
-    }
-
-    static void emitted(AlertStatus status, AlertSeverity severity) {
-        COUNTS.computeIfAbsent(key(status, severity), k -> new LongAdder()).increment();
+    void emitted(AlertStatus status, AlertSeverity severity) {
+        counts.computeIfAbsent(key(status, severity), k -> new LongAdder()).increment();
     }
 
     /** Steps emitted with that status and severity since the service started. */
-    public static long count(AlertStatus status, AlertSeverity severity) {
-        LongAdder adder = COUNTS.get(key(status, severity));
+    public long count(AlertStatus status, AlertSeverity severity) {
+        LongAdder adder = counts.get(key(status, severity));
         return adder == null ? 0 : adder.sum();
     }
 

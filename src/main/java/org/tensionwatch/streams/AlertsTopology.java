@@ -49,11 +49,17 @@ public final class AlertsTopology {
         return 2 * gracePeriodDays + toleranceDays + 1;
     }
 
-    public static Topology build(Topics topics, List<AlertRule> rules, Properties streamsConfig) {
-        return build(topics, rules, DEFAULT_SETTLE_DAYS, streamsConfig);
+    /** As {@link #build(Topics, List, int, AlertSteps, Properties)}, with {@link #DEFAULT_SETTLE_DAYS}. */
+    public static Topology build(Topics topics, List<AlertRule> rules, AlertSteps steps, Properties streamsConfig) {
+        return build(topics, rules, DEFAULT_SETTLE_DAYS, steps, streamsConfig);
     }
 
-    public static Topology build(Topics topics, List<AlertRule> rules, int settleDays, Properties streamsConfig) {
+    /**
+     * @param steps where the alert steps this topology emits are counted: the caller's own, so that no other topology
+     *              in the same JVM adds to it
+     */
+    public static Topology build(Topics topics, List<AlertRule> rules, int settleDays, AlertSteps steps,
+            Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         JsonSerde<CanonicalEventChange> changeSerde = JsonSerde.of(CanonicalEventChange.class);
         builder.addStateStore(StoreKind.keyValue(AlertStoreNames.REGION_DAYS, Serdes.String(),
@@ -77,7 +83,8 @@ public final class AlertsTopology {
                         Named.as("to-region-changes"))
                 .repartition(Repartitioned.<String, CanonicalEventChange>as(AlertStoreNames.CANONICAL_BY_REGION)
                         .withKeySerde(Serdes.String()).withValueSerde(changeSerde))
-                .process(() -> new EvaluateAlerts(rules, AlertEvaluator.withDefaults(), settleDays), Named.as("evaluate-alerts"),
+                .process(() -> new EvaluateAlerts(rules, AlertEvaluator.withDefaults(), settleDays, steps),
+                        Named.as("evaluate-alerts"),
                         AlertStoreNames.REGION_DAYS, AlertStoreNames.RULE_STATE, AlertStoreNames.CLOCK,
                         AlertStoreNames.LATEST_ALERTS, AlertStoreNames.ALERT_HISTORY)
                 .split(Named.as(STEPS))

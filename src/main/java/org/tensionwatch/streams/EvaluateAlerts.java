@@ -85,6 +85,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     private final AlertEvaluator evaluator;
     private final int horizonDays;
     private final int settleDays;
+    private final AlertSteps stepCounts;
     private ProcessorContext<String, AlertStep> context;
     private KeyValueStore<String, RegionDay> days;
     private KeyValueStore<String, AlertState> states;
@@ -103,8 +104,11 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
     /** The stored clock's days as last read or written, by key (absent: not read yet). */
     private final Map<String, Long> clockCopies = new HashMap<>();
 
-    /** @param settleDays how old a day is when its settled steps are decided (see {@link AlertsTopology}) */
-    EvaluateAlerts(List<AlertRule> rules, AlertEvaluator evaluator, int settleDays) {
+    /**
+     * @param settleDays how old a day is when its settled steps are decided (see {@link AlertsTopology})
+     * @param stepCounts where the provisional steps emitted are counted
+     */
+    EvaluateAlerts(List<AlertRule> rules, AlertEvaluator evaluator, int settleDays, AlertSteps stepCounts) {
         if (settleDays < 1) {
             throw new IllegalArgumentException("settleDays < 1: " + settleDays);
         }
@@ -112,6 +116,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         this.evaluator = evaluator;
         this.horizonDays = rules.stream().mapToInt(AlertRule::horizonDays).max().orElse(1);
         this.settleDays = settleDays;
+        this.stepCounts = stepCounts;
     }
 
     @Override
@@ -387,7 +392,7 @@ final class EvaluateAlerts implements Processor<String, CanonicalEventChange, St
         latest.put(alert.getId(), alert);
         AlertHistory steps = histories.get(alert.getId());
         histories.put(alert.getId(), (steps == null ? AlertHistory.empty() : steps).with(alert));
-        AlertSteps.emitted(alert.getStatus(), alert.getSeverity());
+        stepCounts.emitted(alert.getStatus(), alert.getSeverity());
     }
 
     private void evaluate(RegionHistory history, LocalDate day, Instant at) {

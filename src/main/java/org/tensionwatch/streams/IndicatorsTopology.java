@@ -41,7 +41,12 @@ public final class IndicatorsTopology {
     private IndicatorsTopology() {
     }
 
-    public static Topology build(Topics topics, IndicatorSettings settings, Properties streamsConfig) {
+    /**
+     * @param dropped where the reports and events this topology does not apply are counted: the caller's own, so that
+     *                no other topology in the same JVM adds to it
+     */
+    public static Topology build(Topics topics, IndicatorSettings settings, DroppedReports dropped,
+            Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         // compact binary for the values every merge rewrites; see CompactCodec
         // reports (and retractions) wait here seconds at most, and at most maxPendingReports of them per task: in
@@ -61,9 +66,9 @@ public final class IndicatorsTopology {
         // region -> newest publication time: a handful of keys, each read once per task life and written when it advances
         builder.addStateStore(StoreKind.keyValue(StoreNames.REGION_NEWEST_PUBLICATION, Serdes.String(), Serdes.Long(),
                 streamsConfig).withCachingEnabled());
-        KStream<String, IndicatorsOutput> merged = changesByRegion(builder, topics, settings)
+        KStream<String, IndicatorsOutput> merged = changesByRegion(builder, topics, settings, dropped)
                 .process(() -> new MergeReportsIntoIndicators(
-                                new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings),
+                                new CanonicalEventMerger(settings.merge(), ActorGroups.defaults()), settings, dropped),
                         Named.as("merge-reports-into-indicators"), StoreNames.PENDING_REPORTS,
                         StoreNames.CANONICAL_BY_DAY, StoreNames.CANONICAL_EVENTS, StoreNames.DAILY_INDICATORS,
                         StoreNames.DAILY_INDICATORS_HISTORY, StoreNames.REGION_NEWEST_PUBLICATION);
@@ -77,23 +82,25 @@ public final class IndicatorsTopology {
      * the dead-letter topic (see {@link ReportsByRegion}). Shared with {@link MergeFloorTopology}, so that the
      * benchmark's floor has exactly this shape.
      */
-    static KStream<String, EventReport> reportsByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings) {
-        return routed(builder, topics, settings, false).mapValues(RoutedEvent::report, Named.as("reports"));
+    static KStream<String, EventReport> reportsByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings,
+            DroppedReports dropped) {
+        return routed(builder, topics, settings, dropped, false).mapValues(RoutedEvent::report, Named.as("reports"));
     }
 
     /**
      * As {@link #reportsByRegion}, with each tombstone of the events topic passed on as a {@link Retraction} keyed by
      * its event id (every task gets it; the one that holds the report applies it).
      */
-    static KStream<String, ReportChange> changesByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings) {
-        return routed(builder, topics, settings, true).mapValues(RoutedEvent::change, Named.as("reports"));
+    static KStream<String, ReportChange> changesByRegion(StreamsBuilder builder, Topics topics, IndicatorSettings settings,
+            DroppedReports dropped) {
+        return routed(builder, topics, settings, dropped, true).mapValues(RoutedEvent::change, Named.as("reports"));
     }
 
     private static KStream<String, RoutedEvent> routed(StreamsBuilder builder, Topics topics, IndicatorSettings settings,
-            boolean retractions) {
+            DroppedReports dropped, boolean retractions) {
         Map<String, KStream<String, RoutedEvent>> routed = builder.stream(topics.events().name(),
                         Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName("read-events"))
-                .process(() -> new ReportsByRegion(settings, retractions), Named.as("to-reports-by-region"))
+                .process(() -> new ReportsByRegion(settings, retractions, dropped), Named.as("to-reports-by-region"))
                 .split(Named.as(ROUTES))
                 .branch((key, routedEvent) -> routedEvent.isMisrouted(), Branched.as(MISROUTED))
                 .defaultBranch(Branched.as(IN_PLACE));

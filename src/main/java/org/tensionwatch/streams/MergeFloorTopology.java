@@ -34,7 +34,9 @@ public final class MergeFloorTopology {
 
     public static Topology build(Topics topics, IndicatorSettings settings, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, IndicatorsOutput> merged = IndicatorsTopology.reportsByRegion(builder, topics, settings)
+        // its own counts of dropped events, read by no one: the service's figures stay the service's
+        KStream<String, IndicatorsOutput> merged = IndicatorsTopology
+                .reportsByRegion(builder, topics, settings, new DroppedReports())
                 .process(() -> new EachReportAlone(settings.merge()), Named.as("each-report-alone"));
         IndicatorsTopology.writeOutputs(merged, topics, OUTPUTS);
         return builder.build(streamsConfig);

@@ -70,6 +70,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
 
     private final CanonicalEventMerger merger;
     private final IndicatorSettings settings;
+    private final DroppedReports dropped;
     private ProcessorContext<String, IndicatorsOutput> context;
     private WaitingReports waiting;
     private CanonicalEventStores events;
@@ -80,9 +81,11 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
     /** When the last report arrived (wall clock). */
     private long lastArrivalMs;
 
-    MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings) {
+    /** @param dropped where the reports too late to apply are counted */
+    MergeReportsIntoIndicators(CanonicalEventMerger merger, IndicatorSettings settings, DroppedReports dropped) {
         this.merger = merger;
         this.settings = settings;
+        this.dropped = dropped;
     }
 
     @Override
@@ -134,7 +137,7 @@ final class MergeReportsIntoIndicators implements Processor<String, ReportChange
             LocalDate retainedFrom = settings.retainedFrom(Instant.ofEpochMilli(
                     newest.advance(report.region(), report.publishedAt().toEpochMilli())));
             if (report.occurredOn().isBefore(retainedFrom)) {
-                DroppedReports.LATE.increment();
+                dropped.countLate();
                 LOG.warn("Report {} about {} arrived after the merge step let go of {}'s days before {}; not applied",
                         report.eventId(), report.occurredOn(), report.region(), retainedFrom);
                 return;

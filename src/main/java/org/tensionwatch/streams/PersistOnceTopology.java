@@ -30,7 +30,8 @@ public final class PersistOnceTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(StoreKind.keyValue(REPORTS, Serdes.String(), CompactSerde.eventReport(), streamsConfig)
                 .withCachingEnabled());
-        IndicatorsTopology.reportsByRegion(builder, topics, settings)
+        // its own counts of dropped events, read by no one: the service's figures stay the service's
+        IndicatorsTopology.reportsByRegion(builder, topics, settings, new DroppedReports())
                 .process(KeepReport::new, Named.as("keep-each-report"), REPORTS);
         return builder.build(streamsConfig);
     }

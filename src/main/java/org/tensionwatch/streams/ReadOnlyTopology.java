@@ -20,7 +20,8 @@ public final class ReadOnlyTopology {
 
     public static Topology build(Topics topics, IndicatorSettings settings, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
-        IndicatorsTopology.reportsByRegion(builder, topics, settings)
+        // its own counts of dropped events, read by no one: the service's figures stay the service's
+        IndicatorsTopology.reportsByRegion(builder, topics, settings, new DroppedReports())
                 .foreach((region, report) -> { }, Named.as("drop-reports"));
         return builder.build(streamsConfig);
     }

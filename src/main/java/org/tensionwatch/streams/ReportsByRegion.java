@@ -46,14 +46,19 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
     private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
     private final IndicatorSettings settings;
     private final boolean retractions;
+    private final DroppedReports dropped;
     private ProcessorContext<String, RoutedEvent> context;
     private int partitions;
     private long misroutedHere;
 
-    /** @param retractions whether tombstones are passed on as retractions, or dropped */
-    ReportsByRegion(IndicatorSettings settings, boolean retractions) {
+    /**
+     * @param retractions whether tombstones are passed on as retractions, or dropped
+     * @param dropped where the events and reports not passed on are counted
+     */
+    ReportsByRegion(IndicatorSettings settings, boolean retractions, DroppedReports dropped) {
         this.settings = settings;
         this.retractions = retractions;
+        this.dropped = dropped;
     }
 
     @Override
@@ -74,21 +79,21 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
             return;
         }
         if (event.getCountryCode() == null) {
-            DroppedReports.WITHOUT_REGION.increment();
+            dropped.countWithoutRegion();
             return;
         }
         RecordMetadata metadata = context.recordMetadata().orElse(null);
         String invalid = invalid(event);
         if (invalid != null) {
             // parked in this task's transaction, as a misrouted event is: once, and before anything of it is counted
-            DroppedReports.INVALID.increment();
+            dropped.countInvalid();
             LOG.warn("{}; sent to the dead-letter topic", invalid);
             context.forward(toDeadLetter(record, metadata, invalid));
             return;
         }
         String misrouted = misrouted(event, metadata);
         if (misrouted != null) {
-            DroppedReports.MISROUTED.increment();
+            dropped.countMisrouted();
             // a whole topic written the old way would log every record: the first of each task, then every 10,000th
             if (misroutedHere++ % 10_000 == 0) {
                 LOG.error("{}; sent to the dead-letter topic ({} such events in this task so far)", misrouted, misroutedHere);
@@ -99,7 +104,7 @@ final class ReportsByRegion implements Processor<String, ConflictEvent, String, 
         EventReport report = toReport(event);
         LateEventPolicy late = settings.late();
         if (!late.accepts(report.occurredOn(), report.publishedAt())) {
-            DroppedReports.LATE.increment();
+            dropped.countLate();
             LOG.warn("Report {} about {} was published {}, more than the grace period of {} later; not applied",
                     event.getId(), report.occurredOn(), report.publishedAt(), late.grace());
             return;

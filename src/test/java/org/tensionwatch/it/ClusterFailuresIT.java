@@ -38,7 +38,7 @@ class ClusterFailuresIT {
         List<Map<String, String>> clean = cleanRun(archive.subList(0, 3 * quarter), parts.get(3));
         assertThat(clean.get(1).keySet()).anyMatch(k -> k.startsWith("event XK|")).hasSizeGreaterThan(100);
 
-        try (KafkaCluster cluster = new KafkaCluster(workDir.resolve("cluster"), 3).start();
+        try (ThreeBrokerCluster cluster = new ThreeBrokerCluster(workDir.resolve("cluster"), 3).start();
                 ServiceProcess a = startInstance("a", cluster);
                 ServiceProcess b = startInstance("b", cluster)) {
             post(parts.get(0), a, b);
@@ -84,7 +84,7 @@ class ClusterFailuresIT {
         }
     }
 
-    private ServiceProcess startInstance(String name, KafkaCluster cluster) {
+    private ServiceProcess startInstance(String name, ThreeBrokerCluster cluster) {
         return ServiceProcess.start(workDir.resolve(name), Map.of(
                 "kafka.bootstrap.servers", cluster.bootstrapServers(),
                 "tension.samples.enabled", "false",

@@ -104,7 +104,7 @@ class AlertsEquivalenceCheckTest {
         }
         Properties props = IndicatorsTopologyTest.streamsConfig();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                AlertsTopology.build(TOPICS, SampleAlertsTest.defaultRules(), props), props);
+                AlertsTopology.build(TOPICS, SampleAlertsTest.defaultRules(), new AlertSteps(), props), props);
                 BufferedWriter out = Files.newBufferedWriter(Path.of(outFile))) {
             TestInputTopic<String, CanonicalEvent> input = driver.createInputTopic(TOPICS.canonicalEvents().name(),
                     TOPICS.canonicalEvents().keySerde().serializer(), TOPICS.canonicalEvents().valueSerde().serializer());

@@ -79,7 +79,7 @@ class AlertsStateBoundTest {
     @Test
     void shouldKeepEveryStoredValueOfADenseRegionSmallAndStillRaiseAndClearItsAlerts() {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, List.of(INJURIES, LONG_BASELINE), props), props);
+        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, List.of(INJURIES, LONG_BASELINE), new AlertSteps(), props), props);
         TestInputTopic<String, org.tensionwatch.avro.CanonicalEvent> input = driver.createInputTopic(
                 TOPICS.canonicalEvents().name(), TOPICS.canonicalEvents().keySerde().serializer(),
                 TOPICS.canonicalEvents().valueSerde().serializer());

@@ -48,7 +48,7 @@ class AlertsTopologyTest {
 
     private void start(List<AlertRule> rules) {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, rules, props), props);
+        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, rules, new AlertSteps(), props), props);
         input = driver.createInputTopic(TOPICS.canonicalEvents().name(), TOPICS.canonicalEvents().keySerde().serializer(),
                 TOPICS.canonicalEvents().valueSerde().serializer());
         output = driver.createOutputTopic(TOPICS.alerts().name(), TOPICS.alerts().keySerde().deserializer(),
@@ -242,7 +242,7 @@ class AlertsTopologyTest {
     @Test
     void shouldSettleADayOnTheReportsThatCameLateWhereTheProvisionalStepCouldNotSeeThem() {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, List.of(INJURIES), 62, props), props);
+        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, List.of(INJURIES), 62, new AlertSteps(), props), props);
         input = driver.createInputTopic(TOPICS.canonicalEvents().name(), TOPICS.canonicalEvents().keySerde().serializer(),
                 TOPICS.canonicalEvents().valueSerde().serializer());
         output = driver.createOutputTopic(TOPICS.alerts().name(), TOPICS.alerts().keySerde().deserializer(),

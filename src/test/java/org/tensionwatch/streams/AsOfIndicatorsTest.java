@@ -31,7 +31,7 @@ class AsOfIndicatorsTest {
     @BeforeEach
     void startDriver() {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), props), props);
+        driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), new DroppedReports(), props), props);
         events = driver.createInputTopic(TOPICS.events().name(), TOPICS.events().keySerde().serializer(),
                 TOPICS.events().valueSerde().serializer());
     }

@@ -73,7 +73,7 @@ class BatchedMergeTopologyTest {
 
     private static Outcome run(IndicatorSettings settings, List<ConflictEvent> input, Random random, int maxBatch) {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, props), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, new DroppedReports(), props), props)) {
             TestInputTopic<String, ConflictEvent> events = driver.createInputTopic(TOPICS.events().name(),
                     TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
             TestOutputTopic<String, org.tensionwatch.avro.CanonicalEvent> canonical = driver.createOutputTopic(

@@ -104,7 +104,7 @@ class DevSetOrderIndependenceTest {
         Properties props = IndicatorsTopologyTest.streamsConfig();
         IndicatorSettings settings = batches == null ? IndicatorSettings.defaults()
                 : IndicatorSettings.defaults().withMergeInterval(Duration.ofSeconds(1));
-        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, props), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, new DroppedReports(), props), props)) {
             TestInputTopic<String, ConflictEvent> events = driver.createInputTopic(TOPICS.events().name(),
                     TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
             int untilMerge = batches == null ? 0 : 1 + batches.nextInt(20);

@@ -168,7 +168,7 @@ class OrderIndependenceTopologyTest {
     /** Feeds the records; with {@code batches}, merges after a random number of them (1 to 300), as the service would. */
     private static Outcome replay(List<Input> records, IndicatorSettings settings, Random batches) {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, props), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, new DroppedReports(), props), props)) {
             TestInputTopic<String, ConflictEvent> events = driver.createInputTopic(TOPICS.events().name(),
                     TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
             int untilMerge = batches == null ? 0 : 1 + batches.nextInt(300);

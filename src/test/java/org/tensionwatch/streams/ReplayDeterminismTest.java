@@ -64,7 +64,7 @@ class ReplayDeterminismTest {
         Map<String, String> events = new TreeMap<>();
         List<TestRecord<String, CanonicalEvent>> changes;
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), props), props)) {
+                IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), new DroppedReports(), props), props)) {
             TestInputTopic<String, ConflictEvent> input = driver.createInputTopic(TOPICS.events().name(),
                     TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
             records.forEach(kv -> input.pipeInput(kv.key, kv.value, kv.value.getPublishedAt()));
@@ -85,7 +85,7 @@ class ReplayDeterminismTest {
         List<String> alerts = new ArrayList<>();
         List<String> settled = new ArrayList<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                AlertsTopology.build(TOPICS, SampleAlertsTest.defaultRules(), props), props)) {
+                AlertsTopology.build(TOPICS, SampleAlertsTest.defaultRules(), new AlertSteps(), props), props)) {
             TestInputTopic<String, CanonicalEvent> input = driver.createInputTopic(TOPICS.canonicalEvents().name(),
                     TOPICS.canonicalEvents().keySerde().serializer(), TOPICS.canonicalEvents().valueSerde().serializer());
             changes.forEach(input::pipeInput);

@@ -53,7 +53,7 @@ class RetractionTopologyTest {
         IndicatorSettings settings = batched
                 ? IndicatorSettings.defaults().withMergeInterval(Duration.ofSeconds(1))
                 : IndicatorSettings.defaults();
-        driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, props), props);
+        driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, settings, new DroppedReports(), props), props);
         events = driver.createInputTopic(TOPICS.events().name(), TOPICS.events().keySerde().serializer(),
                 TOPICS.events().valueSerde().serializer());
         canonical = driver.createOutputTopic(TOPICS.canonicalEvents().name(),

@@ -85,7 +85,7 @@ class SampleAlertsInterleavingTest {
     static List<String> raised(List<TestRecord<String, CanonicalEvent>> records) throws IOException {
         Properties props = IndicatorsTopologyTest.streamsConfig();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                AlertsTopology.build(TOPICS, SampleAlertsTest.defaultRules(), props), props)) {
+                AlertsTopology.build(TOPICS, SampleAlertsTest.defaultRules(), new AlertSteps(), props), props)) {
             TestInputTopic<String, CanonicalEvent> input = driver.createInputTopic(TOPICS.canonicalEvents().name(),
                     TOPICS.canonicalEvents().keySerde().serializer(), TOPICS.canonicalEvents().valueSerde().serializer());
             records.forEach(input::pipeInput);

@@ -55,7 +55,7 @@ class SampleAlertsTest {
     static void runSamples() throws IOException {
         List<TestRecord<String, CanonicalEvent>> canonical = canonicalEvents(extractSamples());
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        try (TopologyTestDriver driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, defaultRules(), props), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, defaultRules(), new AlertSteps(), props), props)) {
             TestInputTopic<String, CanonicalEvent> input = driver.createInputTopic(TOPICS.canonicalEvents().name(),
                     TOPICS.canonicalEvents().keySerde().serializer(), TOPICS.canonicalEvents().valueSerde().serializer());
             canonical.forEach(input::pipeInput);
@@ -66,7 +66,7 @@ class SampleAlertsTest {
 
     static List<TestRecord<String, CanonicalEvent>> canonicalEvents(List<KeyValue<String, ConflictEvent>> events) {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), props), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), new DroppedReports(), props), props)) {
             TestInputTopic<String, ConflictEvent> input = driver.createInputTopic(TOPICS.events().name(),
                     TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
             events.forEach(kv -> input.pipeInput(kv.key, kv.value, kv.value == null ? Instant.EPOCH : kv.value.getPublishedAt()));

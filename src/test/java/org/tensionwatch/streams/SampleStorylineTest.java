@@ -46,7 +46,7 @@ class SampleStorylineTest {
         List<KeyValue<String, ConflictEvent>> events = extractSamples();
         Properties props = IndicatorsTopologyTest.streamsConfig();
         List<DailyIndicators> rows = new ArrayList<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), props), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(IndicatorsTopology.build(TOPICS, IndicatorSettings.defaults(), new DroppedReports(), props), props)) {
             TestInputTopic<String, ConflictEvent> input = driver.createInputTopic(TOPICS.events().name(),
                     TOPICS.events().keySerde().serializer(), TOPICS.events().valueSerde().serializer());
             events.forEach(kv -> input.pipeInput(kv.key, kv.value, kv.value == null ? Instant.EPOCH : kv.value.getPublishedAt()));

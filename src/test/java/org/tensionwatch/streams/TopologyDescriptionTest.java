@@ -22,7 +22,7 @@ class TopologyDescriptionTest {
     @Test
     void shouldMatchThePinnedIndicatorsTopology() throws IOException {
         Properties props = IndicatorsTopologyTest.streamsConfig();
-        assertPinned("indicators.txt", IndicatorsTopology.build(Topics.defaults(), IndicatorSettings.defaults(), props));
+        assertPinned("indicators.txt", IndicatorsTopology.build(Topics.defaults(), IndicatorSettings.defaults(), new DroppedReports(), props));
     }
 
     @Test
@@ -35,7 +35,7 @@ class TopologyDescriptionTest {
     void shouldMatchThePinnedAlertsTopology() throws IOException {
         Properties props = IndicatorsTopologyTest.streamsConfig();
         assertPinned("alerts.txt", AlertsTopology.build(Topics.defaults(),
-                java.util.List.of(AlertsTopologyTest.INJURIES, AlertsTopologyTest.CLASH_SURGE), props));
+                java.util.List.of(AlertsTopologyTest.INJURIES, AlertsTopologyTest.CLASH_SURGE), new AlertSteps(), props));
     }
 
     private static void assertPinned(String file, Topology topology) throws IOException {

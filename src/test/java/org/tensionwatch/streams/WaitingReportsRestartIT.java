@@ -120,7 +120,7 @@ class WaitingReportsRestartIT {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1500);
         StreamsTuning.apply(props);
         IndicatorSettings settings = IndicatorSettings.defaults().withMergeInterval(mergeInterval);
-        KafkaStreams streams = new KafkaStreams(IndicatorsTopology.build(TOPICS, settings, props), props);
+        KafkaStreams streams = new KafkaStreams(IndicatorsTopology.build(TOPICS, settings, new DroppedReports(), props), props);
         streams.start();
         return streams;
     }

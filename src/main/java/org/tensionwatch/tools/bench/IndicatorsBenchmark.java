@@ -41,6 +41,7 @@ import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.EventPartitioning;
 import org.tensionwatch.kafka.Topics;
 import org.tensionwatch.streams.BoundedRocksDbConfig;
+import org.tensionwatch.streams.DroppedReports;
 import org.tensionwatch.streams.IndicatorSettings;
 import org.tensionwatch.streams.IndicatorsTopology;
 import org.tensionwatch.streams.StreamsTuning;
@@ -216,7 +217,8 @@ public final class IndicatorsBenchmark {
                 case BenchmarkOptions.MERGE_FLOOR -> MergeFloorTopology.build(topics, settings, props);
                 case BenchmarkOptions.PERSIST_ONCE -> PersistOnceTopology.build(topics, settings, props);
                 case BenchmarkOptions.READ_ONLY -> ReadOnlyTopology.build(topics, settings, props);
-                default -> IndicatorsTopology.build(topics, settings, props);
+                // its own counts of dropped reports, read by no one: a benchmark in the service's JVM leaves its figures alone
+                default -> IndicatorsTopology.build(topics, settings, new DroppedReports(), props);
             };
             try (KafkaStreams streams = new KafkaStreams(topology, props)) {
                 streams.setUncaughtExceptionHandler(e -> {

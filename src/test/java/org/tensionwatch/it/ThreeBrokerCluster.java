@@ -23,14 +23,14 @@ import org.tensionwatch.kafka.EmbeddedKafkaBroker.ClusterNode;
  * A Kafka cluster of three KRaft nodes (each broker and controller), each a separate JVM on loopback with its own log
  * directory, so that one can be killed with SIGKILL and restarted on its logs as a machine that loses power would be.
  */
-final class KafkaCluster implements AutoCloseable {
+final class ThreeBrokerCluster implements AutoCloseable {
 
     private final Path dir;
     private final String clusterId = Uuid.randomUuid().toString();
     private final List<ClusterNode> nodes = new ArrayList<>();
     private final Process[] processes;
 
-    KafkaCluster(Path dir, int size) {
+    ThreeBrokerCluster(Path dir, int size) {
         this.dir = dir;
         for (int id = 1; id <= size; id++) {
             nodes.add(new ClusterNode(id, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort()));
@@ -39,7 +39,7 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     /** Starts every node and waits until all are brokers of the cluster. */
-    KafkaCluster start() {
+    ThreeBrokerCluster start() {
         for (ClusterNode node : nodes) {
             processes[node.nodeId() - 1] = launch(node);
         }
@@ -97,7 +97,7 @@ final class KafkaCluster implements AutoCloseable {
     private Process launch(ClusterNode node) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), KafkaClusterNodeMain.class.getName(),
+                "-cp", System.getProperty("java.class.path"), ThreeBrokerClusterNodeMain.class.getName(),
                 dir.resolve("node-" + node.nodeId()).toAbsolutePath().toString(), clusterId,
                 String.valueOf(node.nodeId())));
         nodes.forEach(n -> command.add(n.nodeId() + ":" + n.port() + ":" + n.controllerPort()));

@@ -8,12 +8,12 @@ import org.tensionwatch.kafka.EmbeddedKafkaBroker;
 import org.tensionwatch.kafka.EmbeddedKafkaBroker.ClusterNode;
 
 /**
- * One node of {@link KafkaCluster}, in its own JVM so that the test can kill it with SIGKILL: {@code LOG_DIR CLUSTER_ID
- * NODE_ID ID:PORT:CONTROLLER_PORT...}. Runs until killed or stopped.
+ * One node of {@link ThreeBrokerCluster}, in its own JVM so that the test can kill it with SIGKILL:
+ * {@code LOG_DIR CLUSTER_ID NODE_ID ID:PORT:CONTROLLER_PORT...}. Runs until killed or stopped.
  */
-public final class KafkaClusterNodeMain {
+public final class ThreeBrokerClusterNodeMain {
 
-    private KafkaClusterNodeMain() {
+    private ThreeBrokerClusterNodeMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
