@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,13 +26,16 @@ import org.slf4j.LoggerFactory;
  * (a value of nearly the broker's 1 MB limit) is copied truncated to {@link #MAX_COPY_BYTES}, and says so in
  * {@code dlq.truncated}: copied whole it would be refused by the producer, the handler would fail, and the stream would
  * re-read the record forever.
+ *
+ * <p>Each record sent is counted in the {@link DeadLetterCount} found in the Streams properties under
+ * {@code DeadLetterCount.class.getName()} (the service's, which {@code StreamsApplications} passes); configured
+ * without one (a test's or a benchmark's topology), the handler counts nothing.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler {
 
     /** Streams config key naming the dead-letter topic. */
     public static final String TOPIC_CONFIG = "tension.dead-letter.topic";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
-    private static final AtomicLong RECORDS_SENT = new AtomicLong();
     /**
      * The most of a record's key, value and headers copied to the dead-letter topic: well under the producer's
      * {@code max.request.size} and the broker's {@code message.max.bytes} (both about 1 MB), with room for the headers
@@ -46,15 +48,14 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     private Properties producerConfig;
     private KafkaProducer<byte[], byte[]> producer;
     private String topic;
-
-    /** Records sent to the dead-letter topic by this JVM (by the streams and the webhook), for the metrics endpoint. */
-    public static long recordsSent() {
-        return RECORDS_SENT.get();
-    }
+    /** Where the records sent are counted; null when the properties hold none. */
+    private DeadLetterCount count;
 
     @Override
     public void configure(Map<String, ?> configs) {
         topic = String.valueOf(configs.get(TOPIC_CONFIG));
+        // the service's count (StreamsApplications passes it); none for a topology started without one
+        count = configs.get(DeadLetterCount.class.getName()) instanceof DeadLetterCount given ? given : null;
         Properties props = new Properties();
         // the Streams application's own connection, security settings included (StreamsApplications passes it)
         if (configs.get(KafkaConnection.class.getName()) instanceof KafkaConnection kafka) {
@@ -98,7 +99,9 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
             LOG.error("Cannot write to dead-letter topic {}; stopping rather than losing the record", topic, e);
             return false;
         }
-        RECORDS_SENT.incrementAndGet();
+        if (count != null) {
+            count.recordSent();
+        }
         return true;
     }
 
@@ -165,11 +168,6 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
         headers.add("dlq.source.offset", bytes(String.valueOf(offset)));
         headers.add("dlq.error", bytes(error));
         return headers;
-    }
-
-    /** Counts a record another part of the service (the webhook) sent to the dead-letter topic. */
-    public static void countSent() {
-        RECORDS_SENT.incrementAndGet();
     }
 
     static byte[] bytes(String s) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * count, a region that is not a country code, a canonical event without reports) is copied as it was read, its raw
  * key and value, to the dead-letter topic with the reason, and the stream goes on. Without this, the exception
  * stopped the stream thread, its replacement read the same record again, and the partition never moved.
- * Written the same way as undecodable records ({@link DeadLetterHandler}), truncated when too large.
+ * Written and counted the same way as undecodable records ({@link DeadLetterHandler}), truncated when too large.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 

@@ -6,13 +6,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.tensionwatch.kafka.DeadLetterHandler;
+import org.tensionwatch.kafka.DeadLetterCount;
 import org.tensionwatch.streams.DroppedReports;
 
 /**
  * Exposes what the streams could not use - dead letters, late reports, reports without a region - on /q/metrics. The
- * dropped reports are those of the service's indicators application ({@link StreamsApplications#droppedReports()});
- * dead letters are counted by a handler Kafka creates by class name, so theirs is a count for the whole JVM.
+ * dropped reports are those of the service's indicators application ({@link StreamsApplications#droppedReports()}),
+ * the dead letters those of the service's applications and webhook ({@link StreamsApplications#deadLetters()}): a
+ * benchmark's or a test's topology in the same JVM adds to neither. The misrouted and invalid events the indicators
+ * application writes to the dead-letter topic itself are counted apart ({@code tension.events.misrouted},
+ * {@code tension.events.invalid}), not in {@code tension.dead.letter.records}.
  */
 @Singleton
 public class PipelineMetrics {
@@ -22,7 +25,7 @@ public class PipelineMetrics {
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
         DroppedReports dropped = applications.droppedReports();
-        FunctionCounter.builder("tension.dead.letter.records", DeadLetterHandler.class, c -> DeadLetterHandler.recordsSent())
+        FunctionCounter.builder("tension.dead.letter.records", applications.deadLetters(), DeadLetterCount::sent)
                 .description("records sent to the dead-letter topic: records the streams could not decode or process, "
                         + "and alert steps the webhook gave up on")
                 .register(registry);

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensionwatch.alerts.AlertRule;
 import org.tensionwatch.domain.EventExtractor;
+import org.tensionwatch.kafka.DeadLetterCount;
 import org.tensionwatch.kafka.DeadLetterHandler;
 import org.tensionwatch.kafka.DeadLetterProcessingHandler;
 import org.tensionwatch.kafka.Derivation;
@@ -71,6 +72,12 @@ public class StreamsApplications {
      */
     private final DroppedReports droppedReports = new DroppedReports();
     private final AlertSteps alertSteps = new AlertSteps();
+    /**
+     * The records the service sends to the dead-letter topic: its three applications' dead-letter handlers count into
+     * it (they find it in their properties), and so does the webhook, which injects this bean. Created with this bean,
+     * like the counts above.
+     */
+    private final DeadLetterCount deadLetters = new DeadLetterCount();
 
     private KafkaStreams extraction;
     private KafkaStreams indicators;
@@ -115,6 +122,8 @@ public class StreamsApplications {
         StreamsTuning.apply(props);
         props.put(DeadLetterHandler.TOPIC_CONFIG, cluster.topics().deadLetter());
         props.put(KafkaConnection.class.getName(), connection);
+        // the dead-letter handlers, created by Kafka by class name, count into the service's object
+        props.put(DeadLetterCount.class.getName(), deadLetters);
         props.put(EventPartitioning.PARTITIONS_CONFIG, cluster.eventsPartitions());
         HostInfo self = settings.advertisedHost();
         if (self != null) {
@@ -155,6 +164,14 @@ public class StreamsApplications {
     /** The alert steps the alerts application emitted, for the metrics endpoint. */
     public AlertSteps alertSteps() {
         return alertSteps;
+    }
+
+    /**
+     * The records the service sent to the dead-letter topic - records its applications could not decode or process,
+     * and alert steps the webhook gave up on - for the metrics endpoint.
+     */
+    public DeadLetterCount deadLetters() {
+        return deadLetters;
     }
 
     /** The three Streams applications by application id, in the order data flows through them, for health checks. */

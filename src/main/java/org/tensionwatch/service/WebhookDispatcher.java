@@ -68,6 +68,10 @@ public class WebhookDispatcher {
     @Inject
     MeterRegistry registry;
 
+    /** For the service's dead-letter count, which the given-up steps add to. */
+    @Inject
+    StreamsApplications applications;
+
     private Counter delivered;
     private Counter givenUp;
     private Counter retried;
@@ -248,7 +252,7 @@ public class WebhookDispatcher {
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to the dead-letter topic " + cluster.topics().deadLetter(), e);
         }
-        DeadLetterHandler.countSent();
+        applications.deadLetters().recordSent();
     }
 
     private void commit(ConsumerRecord<String, byte[]> record) {

@@ -3,14 +3,65 @@ package org.tensionwatch.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeadLetterHandlerTest {
 
     private static final byte[] KEY = "bad-1".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldCountTheRecordsItSendsInTheCountItWasConfiguredWithOnly() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("dl", 1, (short) 1))).all().get();
+            }
+            DeadLetterCount count = new DeadLetterCount();
+            DeadLetterHandler counted = new DeadLetterHandler();
+            counted.configure(configs(broker, "counted", count));
+            // a topology started without a count (a test's, a benchmark's): its records are sent, and counted nowhere
+            DeadLetterHandler uncounted = new DeadLetterHandler();
+            uncounted.configure(configs(broker, "uncounted", null));
+            ConsumerRecord<byte[], byte[]> bad = new ConsumerRecord<>("tension.events", 0, 5, KEY, new byte[] {9});
+
+            assertThat(counted.handle((ErrorHandlerContext) null, bad, new IllegalArgumentException("not Avro")))
+                    .isEqualTo(DeserializationHandlerResponse.CONTINUE);
+            assertThat(uncounted.handle((ErrorHandlerContext) null, bad, new IllegalArgumentException("not Avro")))
+                    .isEqualTo(DeserializationHandlerResponse.CONTINUE);
+            assertThat(count.sent()).isEqualTo(1);
+        }
+    }
+
+    /** Streams properties as StreamsApplications gives them, objects included. */
+    private static Map<String, Object> configs(EmbeddedKafkaBroker broker, String applicationId, DeadLetterCount count) {
+        Map<String, Object> configs = new HashMap<>();
+        configs.put("application.id", applicationId);
+        configs.put("bootstrap.servers", broker.bootstrapServers());
+        configs.put(DeadLetterHandler.TOPIC_CONFIG, "dl");
+        // a handler has no close hook, so its producer outlives the broker: it should not try to reconnect every
+        // second for the rest of the test run
+        configs.put(KafkaConnection.class.getName(), new KafkaConnection(broker.bootstrapServers(),
+                Map.of("reconnect.backoff.ms", "3600000", "reconnect.backoff.max.ms", "3600000")));
+        if (count != null) {
+            configs.put(DeadLetterCount.class.getName(), count);
+        }
+        return configs;
+    }
 
     @Test
     void shouldCopyARecordWholeWithItsOriginAndReason() {
