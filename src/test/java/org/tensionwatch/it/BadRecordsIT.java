@@ -163,6 +163,12 @@ class BadRecordsIT {
         assertThat(header(deadLetters.get("e:day-in-year-5879610").get(0), "dlq.error")).contains("outside years 1 to 9999");
         assertThat(header(deadLetters.get("ZW|c:no-reports").get(0), "dlq.error")).contains("reports is empty");
         assertThat(header(deadLetters.get("ZW|c:best-of-2^63-1").get(0), "dlq.error")).contains("outside 0 to 1000000000");
+        // and the metrics count each once: the handlers' dead letters, and the events the indicators route there
+        String metrics = given().baseUri(service.baseUri().toString()).get("/q/metrics").then().statusCode(200).extract().asString();
+        double counted = OperationsIT.value(metrics, "tension_dead_letter_records_total")
+                + OperationsIT.value(metrics, "tension_events_invalid_total")
+                + OperationsIT.value(metrics, "tension_events_misrouted_total");
+        assertThat(counted).as("dead letters on /q/metrics").isEqualTo(badKeys.size());
 
         String log = service.log();
         assertThat(log).doesNotContain("OutOfMemoryError").doesNotContain("replacing its thread");
