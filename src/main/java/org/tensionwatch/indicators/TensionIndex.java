@@ -19,7 +19,7 @@ import org.tensionwatch.domain.EventType;
  * <pre>
  * impulse(d)  = sum over types t other than MILITARY_ALERT of  w(t) * log2(1 + n(t, d))
  *             + w(MILITARY_ALERT) * rank(highest alert level on d)      rank: none 0, raised 1, high 2, highest 3
- * pressure(d) = max(0, pressure(d - 1) * 2^(-1 / halfLife) + impulse(d))      pressure before the first row = 0
+ * pressure(d) = max(0, pressure(d - 1) * 2^(-1 / halfLife) + impulse(d))      folded from d - 90 (pressure 0 before)
  * index(d)    = 100 * (1 - e^(-pressure(d) / scale))
  * change7d(d) = index(d) - index(d - 7)
  * </pre>
@@ -44,6 +44,12 @@ public final class TensionIndex {
      * leave less than 0.1% of older pressure. The API's rows and the indicators topic both count this many.
      */
     public static final int HISTORY_DAYS = 90;
+
+    /**
+     * How many days before the first day of a series its rows are read: the history of the day a week before it, whose
+     * index {@code change7d} subtracts.
+     */
+    public static final int SERIES_HISTORY_DAYS = HISTORY_DAYS + 7;
 
     private static final double LN2 = Math.log(2);
 
@@ -72,31 +78,45 @@ public final class TensionIndex {
         return compute(region, rowsSortedByDay, from, to);
     }
 
-    /** The index of each day from {@code from} to {@code to} for {@code region}, whose rows these are. */
+    /**
+     * The index of each day from {@code from} to {@code to} for {@code region}, whose rows these are. Each day's index
+     * is {@link #indexOn} that day: the pressure folded over that day and the {@link #HISTORY_DAYS} days before it, so
+     * a day reads the same number to the last bit whichever range it is asked in, on the indicators topic and in the
+     * alerts; rows older than that do not count. {@code change7d} needs the index of the week before {@code from}: pass
+     * rows from {@link #SERIES_HISTORY_DAYS} days before {@code from}.
+     */
     public List<DailyIndex> compute(String region, List<DailyIndicators> rowsSortedByDay, LocalDate from, LocalDate to) {
         Objects.requireNonNull(region, "region == null");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to before from: " + to + " < " + from);
         }
         Map<LocalDate, IndicatorCounts> byDay = byDay(region, rowsSortedByDay);
-        // start a week early so that change7d is defined on the first day asked for
-        LocalDate start = from.minusDays(7);
-        for (LocalDate day : byDay.keySet()) {
-            start = day.isBefore(start) ? day : start;
-        }
-        Map<LocalDate, Double> indexByDay = new HashMap<>();
-        List<DailyIndex> series = new ArrayList<>();
-        double pressure = 0;
-        for (LocalDate day = start; !day.isAfter(to); day = day.plusDays(1)) {
-            IndicatorCounts counts = byDay.getOrDefault(day, IndicatorCounts.ZERO);
-            double impulse = impulse(counts);
-            pressure = pressure(pressure, impulse);
-            double index = index(pressure);
-            indexByDay.put(day, index);
-            if (!day.isBefore(from)) {
-                double change = index - indexByDay.getOrDefault(day.minusDays(7), 0.0);
-                series.add(new DailyIndex(region, day, impulse, pressure, index, change, counts.highestAlertLevel()));
+        // the week before from (for change7d), and the history days before each of those
+        LocalDate first = from.minusDays(SERIES_HISTORY_DAYS);
+        int days = Math.toIntExact(to.toEpochDay() - first.toEpochDay() + 1);
+        double[] impulses = new double[days];
+        byDay.forEach((day, counts) -> {
+            if (!day.isBefore(first) && !day.isAfter(to)) {
+                impulses[(int) (day.toEpochDay() - first.toEpochDay())] = impulse(counts);
             }
+        });
+        double[] pressures = new double[days];
+        double[] indexes = new double[days];
+        for (int i = HISTORY_DAYS; i < days; i++) {
+            // the same steps, in the same order, as indexOn
+            double pressure = 0;
+            for (int d = i - HISTORY_DAYS; d <= i; d++) {
+                pressure = pressure(pressure, impulses[d]);
+            }
+            pressures[i] = pressure;
+            indexes[i] = index(pressure);
+        }
+        List<DailyIndex> series = new ArrayList<>();
+        for (int i = SERIES_HISTORY_DAYS; i < days; i++) {
+            LocalDate day = first.plusDays(i);
+            IndicatorCounts counts = byDay.getOrDefault(day, IndicatorCounts.ZERO);
+            series.add(new DailyIndex(region, day, impulses[i], pressures[i], indexes[i], indexes[i] - indexes[i - 7],
+                    counts.highestAlertLevel()));
         }
         return List.copyOf(series);
     }

@@ -26,8 +26,11 @@ import org.tensionwatch.indicators.WindowIndicators;
 @ApplicationScoped
 public class IndicatorQueries {
 
-    /** How many days before a query's first day feed the tension index ({@link TensionIndex#HISTORY_DAYS}). */
-    static final int INDEX_HISTORY_DAYS = TensionIndex.HISTORY_DAYS;
+    /**
+     * How many days before a query's first day feed the tension index: its history days, and a week more for the
+     * 7-day change of the first day ({@link TensionIndex#SERIES_HISTORY_DAYS}).
+     */
+    static final int INDEX_HISTORY_DAYS = TensionIndex.SERIES_HISTORY_DAYS;
 
     @Inject
     QueryRouter router;
@@ -47,12 +50,9 @@ public class IndicatorQueries {
         LocalDate historyStart = from.minusDays(Math.max(INDEX_HISTORY_DAYS, period.days()));
         List<DailyIndicators> rows = asOf == null ? rows(region, historyStart, to) : rowsAsOf(region, historyStart, to, asOf);
         RollingWindow windows = RollingWindow.of(region, rows);
-        List<DailyIndex> index = tensionIndex.compute(region, rows, historyStart, to);
         List<IndicatorRow> result = new ArrayList<>();
-        for (DailyIndex day : index) {
-            if (!day.day().isBefore(from)) {
-                result.add(IndicatorRow.of(windows.endingOn(day.day(), period), day));
-            }
+        for (DailyIndex day : tensionIndex.compute(region, rows, from, to)) {
+            result.add(IndicatorRow.of(windows.endingOn(day.day(), period), day));
         }
         return result;
     }
@@ -60,6 +60,7 @@ public class IndicatorQueries {
     /** Every region with events in the 90 days up to {@code day}, by tension index on that day, highest first. */
     public List<RegionSummary> regions(LocalDate day) {
         LocalDate historyStart = day.minusDays(INDEX_HISTORY_DAYS);
+        LocalDate listedFrom = day.minusDays(TensionIndex.HISTORY_DAYS);
         Map<String, List<DailyIndicators>> byRegion = new TreeMap<>();
         for (DailyIndicators row : router.rowsOfEveryRegion(historyStart, day)) {
             byRegion.computeIfAbsent(row.region(), r -> new ArrayList<>()).add(row);
@@ -67,7 +68,10 @@ public class IndicatorQueries {
         List<RegionSummary> regions = new ArrayList<>();
         byRegion.forEach((region, rows) -> {
             rows.sort(Comparator.comparing(DailyIndicators::day));
-            List<DailyIndex> index = tensionIndex.compute(region, rows, historyStart, day);
+            if (rows.get(rows.size() - 1).day().isBefore(listedFrom)) {
+                return; // only the week before the 90 days, read for the 7-day change: not a region of these 90 days
+            }
+            List<DailyIndex> index = tensionIndex.compute(region, rows, day, day);
             DailyIndex today = index.get(index.size() - 1);
             RollingWindow windows = RollingWindow.of(region, rows);
             WindowIndicators week = windows.endingOn(day, RollingPeriod.P7D);

@@ -91,7 +91,10 @@ class RegionHistoryTest {
         return h.events().stream().filter(e -> !e.occurredOn().isBefore(from) && !e.occurredOn().isAfter(to)).toList();
     }
 
-    /** The index as the evaluator computed it before the series was remembered: rows up to the day, one day asked. */
+    /**
+     * The index as the indicators topic gives it ({@link TensionIndex#indexOn}, as a one-day query does): the impulses
+     * of the day and the 90 days before it, whatever history the alerts keep before those.
+     */
     private static double naiveIndex(TensionIndex index, RegionHistory history, LocalDate day) {
         TreeMap<LocalDate, DailyIndicatorsAggregator.RowChanges> building = new TreeMap<>();
         for (CanonicalEvent e : history.events()) {
@@ -100,8 +103,8 @@ class RegionHistoryTest {
                         .add(e);
             }
         }
-        List<DailyIndicators> rows = new ArrayList<>();
-        building.forEach((d, row) -> rows.add(row.row()));
-        return rows.isEmpty() ? 0 : index.compute(history.region(), rows, day, day).get(0).index();
+        TreeMap<LocalDate, Double> impulses = new TreeMap<>();
+        building.forEach((d, row) -> impulses.put(d, index.impulse(row.row().counts())));
+        return index.indexOn(day, impulses);
     }
 }

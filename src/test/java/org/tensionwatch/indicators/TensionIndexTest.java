@@ -127,4 +127,31 @@ class TensionIndexTest {
         assertThat(TensionIndex.rounded(56.04)).isEqualTo(56.0);
         assertThat(TensionIndex.rounded(56.06)).isEqualTo(56.1);
     }
+
+    @Test
+    void shouldGiveADayTheSameIndexWhateverRangeItIsAskedIn() {
+        // a year of days with clashes, some with a large negative weight in between (appeals that calm), so that the
+        // pressure is clamped at zero on some days: the index of a day is a function of its 90 days of history alone
+        TensionIndex calming = new TensionIndex(new TensionIndexSettings(
+                java.util.Map.of(EventType.CLASH, 5.0, EventType.APPEAL, -40.0), 7, 40));
+        java.util.Random random = new java.util.Random(7);
+        List<DailyIndicators> rows = new ArrayList<>();
+        for (LocalDate d = day("2023-01-01"); d.isBefore(day("2024-01-01")); d = d.plusDays(1 + random.nextInt(4))) {
+            rows.add(random.nextInt(5) == 0
+                    ? Rows.of(Reports.of(EventType.APPEAL, "a" + d).actor("the UN").on(d.toString()).build())
+                    : Rows.clashDay(d.toString(), 1 + random.nextInt(400)));
+        }
+        for (TensionIndex index : List.of(tension, calming)) {
+            List<DailyIndex> year = index.compute("XK", rows, day("2023-01-01"), day("2023-12-31"));
+            for (DailyIndex asked : year) {
+                LocalDate d = asked.day();
+                // what GET /api/regions/XK/indicators?from=d&to=d reads: the rows from 97 days before d
+                List<DailyIndicators> history = rows.stream()
+                        .filter(r -> !r.day().isBefore(d.minusDays(TensionIndex.SERIES_HISTORY_DAYS)) && !r.day().isAfter(d)).toList();
+                DailyIndex alone = index.compute("XK", history, d, d).get(0);
+                assertThat(asked.index()).as("index on %s", d).isEqualTo(alone.index());
+                assertThat(asked.change7d()).as("change on %s", d).isEqualTo(alone.change7d());
+            }
+        }
+    }
 }
