@@ -8,8 +8,9 @@ import org.tensionwatch.indicators.Indicator;
 /**
  * What an alert rule watches, counted over canonical events the way the indicators count them: each sum is an
  * {@link Indicator} (its name, event types and what one event adds come from there): people for injuries,
- * fatalities, arrests, resignations and dismissals (each event's best figure, 1 when it gives none), events for
- * protests, clashes and deployments, every canonical event for {@link #EVENTS}. {@link #ALERT_LEVEL} is the rank of
+ * fatalities, arrests, resignations and dismissals (each event's best figure, 1 when it gives none), the figures
+ * given for protest participants and deployed personnel (0 when none is given), events for protests, clashes,
+ * deployments, appeals and condemnations, every canonical event for {@link #EVENTS}. {@link #ALERT_LEVEL} is the rank of
  * the highest military alert in the window (raised 1, high 2, highest 3) and {@link #TENSION_INDEX} the region's
  * tension index on the window's last day; neither is a sum, so neither can be compared with a baseline.
  */
@@ -20,8 +21,12 @@ public enum AlertIndicator {
     RESIGNATIONS(Indicator.RESIGNATIONS),
     DISMISSALS(Indicator.DISMISSALS),
     PROTESTS(Indicator.PROTESTS),
+    PROTEST_PARTICIPANTS(Indicator.PROTEST_PARTICIPANTS),
     CLASHES(Indicator.CLASHES),
     DEPLOYMENTS(Indicator.DEPLOYMENTS),
+    DEPLOYED_PERSONNEL(Indicator.DEPLOYED_PERSONNEL),
+    APPEALS(Indicator.APPEALS),
+    CONDEMNATIONS(Indicator.CONDEMNATIONS),
     EVENTS(Indicator.EVENTS),
     ALERT_LEVEL(Indicator.ALERT_LEVEL),
     TENSION_INDEX(null);

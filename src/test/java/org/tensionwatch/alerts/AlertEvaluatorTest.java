@@ -51,6 +51,20 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void shouldRaiseOnTheDeployedPersonnelGivenWithEventsWithoutAFigureCountingNothing() {
+        AlertRule troops = AlertRule.threshold("troops", AlertIndicator.DEPLOYED_PERSONNEL, RollingPeriod.P7D, 1000, Severity.HIGH);
+        RegionHistory h = history(Events.of("XK", EventType.DEPLOYMENT).on("2026-09-29").actor("army").count(600).build(),
+                Events.of("XK", EventType.DEPLOYMENT).on("2026-09-30").actor("gendarmerie").build());
+        assertThat(evaluate(troops, h, AlertState.NONE, "2026-09-30").step()).isEqualTo(NONE);
+
+        Transition raised = evaluate(troops, h.with(Events.of("XK", EventType.DEPLOYMENT).on("2026-10-01").actor("special units")
+                .count(400).build()), AlertState.NONE, "2026-10-01");
+        assertThat(raised.step()).isEqualTo(RAISED);
+        assertThat(raised.measurement().value()).isEqualTo(1000);
+        assertThat(raised.alertId()).isEqualTo("troops|XK|2026-10-01");
+    }
+
+    @Test
     void shouldSayNothingMoreWhileTheValueStaysUp() {
         RegionHistory h = history(Events.injured("XK", "2026-10-01", 25).build());
         Transition raised = evaluate(INJURIES, h, AlertState.NONE, "2026-10-01");

@@ -34,5 +34,11 @@ class AlertIndicatorTest {
         }
         assertThat(AlertIndicator.INJURIES.amount(Events.injured("XK", "2026-10-01", 12).build())).isEqualTo(12);
         assertThat(AlertIndicator.CLASHES.amount(Events.of("XK", EventType.CLASH).count(40).build())).isEqualTo(1);
+        assertThat(AlertIndicator.DEPLOYED_PERSONNEL.amount(Events.of("XK", EventType.DEPLOYMENT).count(1500).build()))
+                .isEqualTo(1500);
+        assertThat(AlertIndicator.DEPLOYED_PERSONNEL.amount(Events.of("XK", EventType.DEPLOYMENT).build())).isZero();
+        // every indicator that is a sum over canonical events can be watched; the reports and outlets are not
+        assertThat(AlertIndicator.values()).extracting(AlertIndicator::indicator).containsAll(Indicator.counts().stream()
+                .filter(i -> i != Indicator.REPORTS).toList());
     }
 }
