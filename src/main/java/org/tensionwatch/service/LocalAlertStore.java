@@ -41,7 +41,7 @@ public class LocalAlertStore {
      */
     public List<AlertView> alerts(String region, LocalDate from, LocalDate to, Set<Integer> partitions) {
         List<AlertView> alerts = new ArrayList<>();
-        for (Integer partition : LocalPartitions.each(partitions, partitionCount())) {
+        for (Integer partition : LocalPartitions.each(partitions, partitions())) {
             ReadOnlyKeyValueStore<String, EscalationAlert> latest = store(AlertStoreNames.LATEST_ALERTS, partition);
             ReadOnlyKeyValueStore<String, AlertHistory> histories = store(AlertStoreNames.ALERT_HISTORY, partition);
             try (KeyValueIterator<String, EscalationAlert> it = latest.all()) {
@@ -58,7 +58,7 @@ public class LocalAlertStore {
 
     /** The alert with every step told, if the partitions hold it. */
     public Optional<AlertDetailView> alert(String id, Set<Integer> partitions) {
-        for (Integer partition : LocalPartitions.each(partitions, partitionCount())) {
+        for (Integer partition : LocalPartitions.each(partitions, partitions())) {
             EscalationAlert latest = this.<EscalationAlert>store(AlertStoreNames.LATEST_ALERTS, partition).get(id);
             if (latest != null) {
                 AlertHistory history = this.<AlertHistory>store(AlertStoreNames.ALERT_HISTORY, partition).get(id);
@@ -85,7 +85,7 @@ public class LocalAlertStore {
     }
 
     /** The alert stores have the partitions of the repartition topic, which has the canonical-events topic's count. */
-    private int partitionCount() {
+    int partitions() {
         return cluster.partitionsOf(cluster.topics().canonicalEvents().name());
     }
 

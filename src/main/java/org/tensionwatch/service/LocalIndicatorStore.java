@@ -67,7 +67,7 @@ public class LocalIndicatorStore {
      * interactive query (IQv2), asked of the active tasks of the partitions only.
      */
     public List<DailyIndicators> rowsAsOf(String region, LocalDate from, LocalDate to, Instant asOf, Set<Integer> partitions) {
-        LocalPartitions.each(partitions, cluster.eventsPartitions());
+        LocalPartitions.check(partitions, partitions());
         List<DailyIndicators> rows = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             VersionedKeyQuery<String, DailyIndicators> query =
@@ -109,6 +109,11 @@ public class LocalIndicatorStore {
         return events;
     }
 
+    /** The indicator stores' partitions: those of the events topic, which their application reads. */
+    int partitions() {
+        return cluster.eventsPartitions();
+    }
+
     private static void addIfCounted(List<DailyIndicators> rows, KeyValue<String, DailyIndicators> kv) {
         if (kv.value != null && kv.value.hasEvents()) {
             rows.add(kv.value);
@@ -120,7 +125,7 @@ public class LocalIndicatorStore {
         StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> all =
                 StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
         List<ReadOnlyKeyValueStore<String, V>> stores = new ArrayList<>();
-        for (Integer partition : LocalPartitions.each(partitions, cluster.eventsPartitions())) {
+        for (Integer partition : LocalPartitions.each(partitions, partitions())) {
             stores.add(applications.indicators().store(partition == null ? all : all.withPartition(partition)));
         }
         return stores;

@@ -10,10 +10,16 @@ final class LocalPartitions {
     private LocalPartitions() {
     }
 
-    /** The partitions in order; one the store does not have (it has {@code count}) is a bad request, not a 503. */
+    /** The partitions in order, once {@link #check}ed. */
     static List<Integer> each(Set<Integer> partitions, int count) {
+        check(partitions, count);
+        return partitions == null ? Collections.singletonList(null) : partitions.stream().sorted().toList();
+    }
+
+    /** A partition the store does not have (it has {@code count}) is a bad request, not a 503. */
+    static void check(Set<Integer> partitions, int count) {
         if (partitions == null) {
-            return Collections.singletonList(null);
+            return;
         }
         for (int partition : partitions) {
             if (partition < 0 || partition >= count) {
@@ -21,6 +27,5 @@ final class LocalPartitions {
                         + (count - 1));
             }
         }
-        return partitions.stream().sorted().toList();
     }
 }

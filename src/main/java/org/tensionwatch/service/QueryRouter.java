@@ -132,15 +132,12 @@ public class QueryRouter {
     }
 
     private Store indicatorsStore(String name) {
-        String events = cluster.topics().events().name();
-        return new Store(applications.indicators(), name, events, cluster.partitionsOf(events));
+        return new Store(applications.indicators(), name, cluster.topics().events().name(), localIndicators.partitions());
     }
 
     private Store alertsStore(String name) {
-        // the repartition topic has as many partitions as the canonical-events topic it repartitions
         return new Store(applications.alerts(), name,
-                AlertStoreNames.regionChangesTopic(settings.applicationId(Derivation.ALERTS)),
-                cluster.partitionsOf(cluster.topics().canonicalEvents().name()));
+                AlertStoreNames.regionChangesTopic(settings.applicationId(Derivation.ALERTS)), localAlerts.partitions());
     }
 
     private <T> T fromOwner(Store store, String region, Function<Set<Integer>, T> local,
